@@ -1,0 +1,171 @@
+/**
+ * Attribute values in, safe settings out. Every parser takes the raw attribute (or `null`
+ * when absent) and a `warn` callback; a bad value is reported, naming the attribute and the
+ * value, and the default is used. Nothing here throws.
+ */
+import { DEFAULT_CATEGORIES, NECESSARY } from './consent.js';
+import { isCategoryName, isToken } from './codec.js';
+
+export type Warn = (message: string) => void;
+
+export const THEMES = ['auto', 'light', 'dark'] as const;
+export type Theme = (typeof THEMES)[number];
+export const POSITIONS = ['bottom', 'bottom-start', 'bottom-end', 'top'] as const;
+export type Position = (typeof POSITIONS)[number];
+
+export const DEFAULT_COOKIE_NAME = 'piekritu';
+export const DEFAULT_COOKIE_DAYS = 180;
+/** 13 months: the longest a consent may last (CNIL, EDPB practice). */
+export const MAX_COOKIE_DAYS = 395;
+const MAX_URL = 2048;
+
+/** Quote a value for a message: escaped, and short enough to read. */
+const show = (raw: string): string => JSON.stringify(raw.length > 80 ? `${raw.slice(0, 80)}…` : raw);
+
+export function invalid(attribute: string, raw: string, expected: string, fallback: string): string {
+  return `piekritu: ${attribute}=${show(raw)} is not ${expected}; using ${fallback}.`;
+}
+
+export function parseCategories(raw: string | null, warn: Warn): string[] {
+  if (raw === null) return [...DEFAULT_CATEGORIES];
+  const names = raw.split(/[\s,]+/).filter(Boolean);
+  const valid: string[] = [];
+  const rejected: string[] = [];
+  for (const name of names) {
+    if (name === NECESSARY) continue; // always there; listing it is harmless
+    if (isCategoryName(name) && !valid.includes(name)) valid.push(name);
+    else rejected.push(name);
+  }
+  if (rejected.length === 0) return valid;
+  // One warning per attribute, like every other parser: the value is reported once.
+  if (valid.length === 0) {
+    warn(invalid('categories', raw, 'a list of category names', `"${DEFAULT_CATEGORIES.join(' ')}"`));
+    return [...DEFAULT_CATEGORIES];
+  }
+  warn(
+    invalid('categories', rejected.join(' '), 'category names (a-z, 0-9, "-", "_"), each listed once', `"${valid.join(' ')}"`),
+  );
+  return valid;
+}
+
+export function parseOneOf<T extends string>(
+  attribute: string,
+  raw: string | null,
+  allowed: readonly T[],
+  fallback: T,
+  warn: Warn,
+): T {
+  if (raw === null) return fallback;
+  const value = raw.trim().toLowerCase();
+  if ((allowed as readonly string[]).includes(value)) return value as T;
+  warn(invalid(attribute, raw, `one of ${allowed.join(', ')}`, fallback));
+  return fallback;
+}
+
+export function parseCookieDays(raw: string | null, warn: Warn): number {
+  if (raw === null) return DEFAULT_COOKIE_DAYS;
+  const text = raw.trim();
+  // Any run of digits: a huge number is still a whole number of days, and is clamped.
+  const days = /^[0-9]+$/.test(text) ? Number(text) : NaN;
+  if (!(days >= 1)) {
+    warn(invalid('cookie-days', raw, 'a whole number of days from 1', String(DEFAULT_COOKIE_DAYS)));
+    return DEFAULT_COOKIE_DAYS;
+  }
+  if (days > MAX_COOKIE_DAYS) {
+    warn(invalid('cookie-days', raw, `at most ${MAX_COOKIE_DAYS} (13 months)`, String(MAX_COOKIE_DAYS)));
+    return MAX_COOKIE_DAYS;
+  }
+  return days;
+}
+
+/** `revision`: a short token, stored in the cookie as written. */
+export function parseRevision(raw: string | null, warn: Warn): string {
+  if (raw === null) return '';
+  const value = raw.trim();
+  if (isToken(value)) return value;
+  warn(invalid('revision', raw, 'up to 32 letters, digits, ".", "-" or "_"', '""'));
+  return '';
+}
+
+/** RFC 6265 token characters, without the ones that need quoting anywhere. */
+const COOKIE_NAME = /^[A-Za-z0-9!#$%&'*+.^_`|~-]{1,64}$/;
+
+export function parseCookieName(raw: string | null, warn: Warn): string {
+  if (raw === null) return DEFAULT_COOKIE_NAME;
+  if (COOKIE_NAME.test(raw)) return raw;
+  warn(invalid('cookie-name', raw, 'a cookie name', `"${DEFAULT_COOKIE_NAME}"`));
+  return DEFAULT_COOKIE_NAME;
+}
+
+const HOST_LABELS = /^\.?(?=.{1,253}$)([a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?)(\.[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?)*$/i;
+
+/**
+ * `cookie-domain` must be the page's host or one of its parents; anything else would be
+ * refused by the browser and lose the choice silently.
+ */
+export function parseCookieDomain(raw: string | null, hostname: string, warn: Warn): string | undefined {
+  if (raw === null || raw.trim() === '') return undefined;
+  const domain = raw.trim().toLowerCase().replace(/^\./, '');
+  const host = hostname.toLowerCase();
+  // A single label other than the host itself is a top-level domain: a public suffix.
+  const parent = domain.includes('.') && host.endsWith(`.${domain}`);
+  if (HOST_LABELS.test(domain) && (host === domain || parent)) return domain;
+  warn(invalid('cookie-domain', raw, `the host "${host}" or one of its parent domains`, 'the host only'));
+  return undefined;
+}
+
+export function parseCookiePath(raw: string | null, warn: Warn): string {
+  if (raw === null) return '/';
+  if (/^\/[\x21-\x3a\x3c-\x7e]{0,255}$/.test(raw)) return raw;
+  warn(invalid('cookie-path', raw, 'a path starting with "/"', '"/"'));
+  return '/';
+}
+
+/**
+ * `policy-url`, `log-endpoint`: http(s) or relative only. A `javascript:` or `data:` URL
+ * would turn an attribute into script execution.
+ */
+export function parseUrl(attribute: string, raw: string | null, warn: Warn): string | null {
+  if (raw === null) return null;
+  const value = raw.trim();
+  if (value === '') return null;
+  const scheme = /^([a-z][a-z0-9+.-]*):/i.exec(value);
+  // eslint-disable-next-line no-control-regex
+  const clean = value.length <= MAX_URL && !/[\u0000-\u001f\u007f\s<>"`\\]/.test(value);
+  if (clean && (!scheme || /^https?$/i.test(scheme[1]))) return value;
+  warn(invalid(attribute, raw, 'an http(s) or relative URL', 'none'));
+  return null;
+}
+
+export interface Config {
+  categories: string[];
+  revision: string;
+  cookieName: string;
+  cookieDomain: string | undefined;
+  cookiePath: string;
+  cookieDays: number;
+  policyUrl: string | null;
+  logEndpoint: string | null;
+  consentMode: boolean;
+  ignoreGpc: boolean;
+  theme: Theme;
+  position: Position;
+}
+
+/** Everything at once, from an attribute reader (e.g. `(name) => el.getAttribute(name)`). */
+export function parseConfig(read: (name: string) => string | null, hostname: string, warn: Warn): Config {
+  return {
+    categories: parseCategories(read('categories'), warn),
+    revision: parseRevision(read('revision'), warn),
+    cookieName: parseCookieName(read('cookie-name'), warn),
+    cookieDomain: parseCookieDomain(read('cookie-domain'), hostname, warn),
+    cookiePath: parseCookiePath(read('cookie-path'), warn),
+    cookieDays: parseCookieDays(read('cookie-days'), warn),
+    policyUrl: parseUrl('policy-url', read('policy-url'), warn),
+    logEndpoint: parseUrl('log-endpoint', read('log-endpoint'), warn),
+    consentMode: read('consent-mode') !== null,
+    ignoreGpc: read('ignore-gpc') !== null,
+    theme: parseOneOf('theme', read('theme'), THEMES, 'auto', warn),
+    position: parseOneOf('position', read('position'), POSITIONS, 'bottom', warn),
+  };
+}
