@@ -1,0 +1,7 @@
+/**
+ * Where the files beside the script live (the policy texts). Resolved from the script's
+ * own URL, never a fixed host. The build rewrites this path for the layout of `dist/`.
+ */
+export const LOCALES_BASE = new URL('../../locales/', import.meta.url).href;
+
+export const defaultPolicySrc = (): string => `${LOCALES_BASE}policy/{lang}.json`;

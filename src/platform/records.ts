@@ -1,0 +1,82 @@
+/**
+ * Proof of consent: each decision's record goes to the site's `log-endpoint`. A record
+ * is queued in localStorage before it is sent and leaves the queue only when the server
+ * answered 2xx, so a network error, a 5xx or a tab closed mid-request means it is sent
+ * again on a later page load. Servers deduplicate by `id` + `timestamp`.
+ */
+import type { ConsentRecord } from '../core/record.js';
+
+const QUEUE_KEY = 'piekritu:records';
+/** A visitor offline for months must not grow storage without end. */
+const MAX_QUEUED = 20;
+
+function storage(): Storage | undefined {
+  try {
+    return window.localStorage;
+  } catch {
+    return undefined;
+  }
+}
+
+function readQueue(store: Storage | undefined): ConsentRecord[] {
+  try {
+    const parsed: unknown = JSON.parse(store?.getItem(QUEUE_KEY) ?? '[]');
+    return Array.isArray(parsed) ? (parsed as ConsentRecord[]) : [];
+  } catch {
+    return [];
+  }
+}
+
+function writeQueue(store: Storage | undefined, records: ConsentRecord[]): void {
+  try {
+    if (records.length === 0) store?.removeItem(QUEUE_KEY);
+    else store?.setItem(QUEUE_KEY, JSON.stringify(records.slice(-MAX_QUEUED)));
+  } catch {
+    // Storage full or blocked: the in-flight request is the only copy.
+  }
+}
+
+const same = (a: ConsentRecord, b: ConsentRecord) => a.id === b.id && a.timestamp === b.timestamp;
+
+async function deliver(endpoint: string, record: ConsentRecord): Promise<boolean> {
+  const body = JSON.stringify(record);
+  if (typeof fetch === 'function') {
+    try {
+      const response = await fetch(endpoint, {
+        method: 'POST',
+        body,
+        keepalive: true,
+        credentials: 'same-origin',
+        headers: { 'content-type': 'application/json' },
+      });
+      return response.ok;
+    } catch {
+      return false;
+    }
+  }
+  try {
+    return navigator.sendBeacon(endpoint, new Blob([body], { type: 'application/json' }));
+  } catch {
+    return false;
+  }
+}
+
+/** Send every queued record; resolves with how many the server took. */
+export async function flushRecords(endpoint: string): Promise<number> {
+  const store = storage();
+  let sent = 0;
+  for (const record of readQueue(store)) {
+    if (await deliver(endpoint, record)) {
+      sent += 1;
+      writeQueue(store, readQueue(store).filter((queued) => !same(queued, record)));
+    }
+  }
+  return sent;
+}
+
+export async function sendRecord(endpoint: string, record: ConsentRecord): Promise<number> {
+  const store = storage();
+  if (!store) return (await deliver(endpoint, record)) ? 1 : 0;
+  writeQueue(store, [...readQueue(store), record]);
+  return flushRecords(endpoint);
+}
