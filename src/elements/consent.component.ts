@@ -1,0 +1,571 @@
+import { html, LitElement, nothing, type PropertyValues, type TemplateResult } from 'lit';
+import { state } from 'lit/decorators.js';
+import { allows, grantedOf, NECESSARY, type Categories, type Consent, type ConsentContext } from '../core/consent.js';
+import { parseConfig, parseUrl, parseRevision, type Config } from '../core/config.js';
+import { cookieMatcher, requiredBy } from '../core/gating.js';
+import { DEFAULT_WAIT_FOR_UPDATE } from '../core/consent-mode.js';
+import { parsePolicy, type Policy, type PolicyBlock } from '../core/policy.js';
+import { recordOf } from '../core/record.js';
+import { format } from '../core/locale.js';
+import { version as BUNDLED_POLICY_VERSION } from '../../locales/policy/lv.json';
+import { defaultPolicySrc } from '../platform/assets.js';
+import { consentJar, deleteCookies } from '../platform/cookies.js';
+import { Gate, GATED } from '../platform/gate.js';
+import { consentDefault, consentUpdate } from '../platform/gtag.js';
+import { flushRecords, sendRecord } from '../platform/records.js';
+import { ConsentStore, type Change } from '../platform/store.js';
+import { watchOtherTabs } from '../platform/sync.js';
+import { emit, type ConsentView } from './events.js';
+import { LangController } from './lang-controller.js';
+import { translator, type Translate } from './strings.js';
+import { styles } from './consent.styles.js';
+
+type DialogView = Exclude<ConsentView, 'banner'>;
+type PolicyState = { status: 'idle' | 'loading' | 'error' } | { status: 'ready'; policy: Policy };
+
+const TAG = 'piekritu-consent';
+const STATUS_MS = 6000;
+
+/** The element focused in the page, looking through open shadow roots. */
+function deepActiveElement(): HTMLElement | null {
+  let active = document.activeElement;
+  while (active?.shadowRoot?.activeElement) active = active.shadowRoot.activeElement;
+  return active instanceof HTMLElement ? active : null;
+}
+
+/**
+ * The cookie-consent banner: a first layer with equally prominent "accept" and "reject",
+ * a settings dialog with one switch per category, and the privacy policy. It stores the
+ * choice, activates gated scripts and embeds, and speaks Latvian, English or Russian.
+ *
+ * Attributes are read when the element connects; `lang` is followed live.
+ *
+ * @summary Cookie-consent banner, settings and policy.
+ *
+ * @fires consent-ready - Once per page load (and on re-connection), after the stored choice is read.
+ * @fires consent-change - After every saved decision; `detail.changed` lists flipped categories.
+ * @fires consent-show - A view (`detail.view`: banner, preferences, policy) opened.
+ * @fires consent-hide - A view closed.
+ * @fires consent-cleanup - Cookies of withdrawn categories were deleted.
+ *
+ * @csspart banner - The first layer (a named region).
+ * @csspart preferences - The settings `<dialog>`.
+ * @csspart policy - The policy `<dialog>`.
+ * @csspart status - The "choice saved" announcement.
+ * @csspart accept-button - "Piekrītu".
+ * @csspart reject-button - "Noraidīt".
+ * @csspart preferences-button - "Personalizēt".
+ * @csspart policy-button - "Vairāk info".
+ * @csspart save-button - "Saglabāt izvēli".
+ * @csspart accept-all-button - "Apstiprināt visus".
+ * @csspart reject-all-button - "Noraidīt visus".
+ * @csspart close-button - The close button of a dialog.
+ *
+ * @cssproperty --piekritu-font - Font family. Default: inherited.
+ * @cssproperty --piekritu-background - Surface colour.
+ * @cssproperty --piekritu-color - Text colour.
+ * @cssproperty --piekritu-muted - Secondary text colour.
+ * @cssproperty --piekritu-accent - Button and switch colour.
+ * @cssproperty --piekritu-accent-contrast - Text on the accent colour.
+ * @cssproperty --piekritu-border - Borders of controls and surfaces (3:1 against the surface).
+ * @cssproperty --piekritu-focus - Focus ring colour.
+ * @cssproperty --piekritu-radius - Corner radius.
+ * @cssproperty --piekritu-shadow - Shadow of the banner and dialogs.
+ * @cssproperty --piekritu-z-index - Stacking order of the banner.
+ * @cssproperty --piekritu-max-width - Largest width of the banner box.
+ */
+export class PiekrituConsent extends LitElement {
+  static override styles = styles;
+
+  /** The consent now: the same shape as the events' `detail`. */
+  get consent(): Consent {
+    const consent = this.store?.consent;
+    return consent
+      ? { ...consent, categories: { ...consent.categories } }
+      : { categories: { [NECESSARY]: true }, decided: false, id: '', revision: '', policyVersion: '', timestamp: 0, source: 'default' };
+  }
+
+  @state() private bannerOpen = false;
+  @state() private dialog: DialogView | null = null;
+  @state() private draft: Categories = {};
+  @state() private status = '';
+  @state() private policyState: PolicyState = { status: 'idle' };
+
+  private readonly language = new LangController(this);
+  private config!: Config;
+  private ctx!: ConsentContext;
+  private store: ConsentStore | undefined;
+  private gate: Gate | undefined;
+  private tabs: { notify(): void; close(): void } | undefined;
+  private policySrc = '';
+  private returnFocus: HTMLElement | null = null;
+  private statusTimer: ReturnType<typeof setTimeout> | undefined;
+  private readonly warned = new Set<string>();
+  private pageRoom: { observer: ResizeObserver; padding: string; scrollPadding: string } | undefined;
+
+  private get t(): Translate {
+    return translator(this.language.lang);
+  }
+
+  private readonly warn = (message: string): void => {
+    if (this.warned.has(message)) return;
+    this.warned.add(message);
+    console.warn(message);
+  };
+
+  override connectedCallback(): void {
+    super.connectedCallback();
+    const other = Array.from(document.querySelectorAll(TAG)).find(
+      (element) => element !== this && (element as PiekrituConsent).store,
+    );
+    if (other) {
+      this.warn(`piekritu: only one <${TAG}> is active on a page; this one stays empty.`);
+      return;
+    }
+    try {
+      this.start();
+    } catch (error) {
+      // Whatever happens here, the page itself must go on working.
+      console.warn('piekritu: could not start.', error);
+    }
+  }
+
+  override disconnectedCallback(): void {
+    super.disconnectedCallback();
+    this.gate?.stop();
+    this.tabs?.close();
+    document.removeEventListener('click', this.onOpenerClick);
+    this.leaveRoom();
+    clearTimeout(this.statusTimer);
+    this.store = undefined;
+  }
+
+  private start(): void {
+    const read = (name: string) => this.getAttribute(name);
+    this.config = parseConfig(read, location.hostname, this.warn);
+    this.policySrc = parseUrl('policy-src', read('policy-src'), this.warn) ?? defaultPolicySrc();
+    const gpc = (navigator as Navigator & { globalPrivacyControl?: boolean }).globalPrivacyControl === true;
+    this.ctx = {
+      offered: this.config.categories,
+      revision: this.config.revision,
+      policyVersion: parseRevision(read('policy-version'), this.warn) || BUNDLED_POLICY_VERSION,
+      gpc: gpc && !this.config.ignoreGpc,
+    };
+    if (this.config.consentMode) consentDefault(window, { waitForUpdate: DEFAULT_WAIT_FOR_UPDATE, region: [] });
+
+    const { cookieName, cookieDomain, cookiePath, cookieDays } = this.config;
+    this.store = new ConsentStore(this.ctx, {
+      jar: consentJar({ name: cookieName, domain: cookieDomain, path: cookiePath, days: cookieDays }),
+      maxAgeDays: cookieDays,
+    });
+    const consent = this.store.load();
+    if (consent.decided && this.config.consentMode) consentUpdate(window, consent.categories);
+
+    this.gate = new Gate(document, { allows: (required) => allows(this.store?.consent.categories ?? {}, required) });
+    this.gate.start();
+    this.tabs = watchOtherTabs(`piekritu:${cookieName}`, () => this.onOtherTab());
+    document.addEventListener('click', this.onOpenerClick);
+    if (this.config.logEndpoint) void flushRecords(this.config.logEndpoint);
+
+    emit(this, 'consent-ready', this.consent);
+    if (!consent.decided) this.openBanner();
+  }
+
+  // ---- public API --------------------------------------------------------------------
+
+  /** Grant every offered category (under Global Privacy Control, all but marketing). */
+  acceptAll(): void {
+    this.commit(() => this.store?.decide('all', this.ctx.offered));
+  }
+
+  /** Refuse every optional category. */
+  rejectAll(): void {
+    this.commit(() => this.store?.decide('necessary', []));
+  }
+
+  /** Save a selection: category names, or a `{ name: boolean }` map. Others are refused. */
+  save(categories: Iterable<string> | Partial<Categories>): void {
+    const names =
+      typeof (categories as Iterable<string>)[Symbol.iterator] === 'function'
+        ? [...(categories as Iterable<string>)]
+        : Object.keys(categories).filter((name) => (categories as Categories)[name] === true);
+    this.commit(() => this.store?.decide('auto', names));
+  }
+
+  /** Open a view. Without a stored choice the banner stays under the dialogs. */
+  show(view: ConsentView = 'banner'): void {
+    if (!this.store) return;
+    if (view === 'banner') return this.openBanner();
+    if (view === 'policy' && this.config.policyUrl) {
+      location.assign(this.config.policyUrl);
+      return;
+    }
+    if (view !== 'preferences' && view !== 'policy') {
+      this.warn(`piekritu: show(${JSON.stringify(String(view))}) is not banner, preferences or policy.`);
+      return;
+    }
+    if (this.dialog === view) return;
+    this.returnFocus ??= deepActiveElement();
+    if (view === 'preferences') this.draft = { ...this.store.consent.categories };
+    if (view === 'policy') void this.loadPolicy();
+    this.dialog = view;
+    emit(this, 'consent-show', { view });
+  }
+
+  /** Close whatever is open. The banner of an undecided visitor closes too, but no choice is made. */
+  hide(): void {
+    this.closeDialog();
+    if (this.bannerOpen) {
+      this.bannerOpen = false;
+      this.leaveRoom();
+      emit(this, 'consent-hide', { view: 'banner' });
+    }
+  }
+
+  /** Forget the stored choice and ask again. */
+  reset(): void {
+    this.commit(() => this.store?.reset());
+  }
+
+  // ---- decisions ---------------------------------------------------------------------
+
+  private commit(take: () => Change | undefined): void {
+    if (!this.store) return;
+    const before = this.store.consent;
+    const change = take();
+    if (!change) return;
+    const { consent, persisted } = change;
+    this.apply(before, change);
+    this.tabs?.notify();
+    if (consent.decided && this.config.logEndpoint) {
+      void sendRecord(this.config.logEndpoint, recordOf(consent, this.language.lang, location.href));
+    }
+    this.closeDialog();
+    if (consent.decided) {
+      if (this.bannerOpen) {
+        this.bannerOpen = false;
+        this.leaveRoom();
+        emit(this, 'consent-hide', { view: 'banner' });
+      }
+      this.announce(persisted ? this.t('status.saved') : this.t('status.unsaved'));
+    } else this.openBanner();
+  }
+
+  /** What follows any change, here or from another tab: gating, clean-up, Consent Mode, the event. */
+  private apply(before: Consent, { consent, changed }: Change): void {
+    this.gate?.apply();
+    const withdrawn = changed.filter((name) => before.categories[name] && !consent.categories[name]);
+    if (withdrawn.length > 0) this.cleanUp(withdrawn);
+    if (this.config.consentMode) consentUpdate(window, consent.categories);
+    emit(this, 'consent-change', { ...this.consent, changed });
+  }
+
+  private cleanUp(withdrawn: string[]): void {
+    const patterns: string[] = [];
+    let reloadAdvised = false;
+    for (const element of document.querySelectorAll('[data-cookies]')) {
+      const required = requiredBy(element.getAttribute('data-consent') ?? element.getAttribute('data-consent-activated'));
+      if (!required.some((name) => withdrawn.includes(name))) continue;
+      patterns.push(element.getAttribute('data-cookies') ?? '');
+      if (element.hasAttribute('data-consent-activated')) reloadAdvised = true;
+    }
+    const cookies = patterns.length > 0 ? deleteCookies(cookieMatcher(patterns.join(' '))) : [];
+    emit(this, 'consent-cleanup', { categories: withdrawn, cookies, reloadAdvised });
+  }
+
+  private onOtherTab(): void {
+    if (!this.store) return;
+    const before = this.store.consent;
+    const change = this.store.reload();
+    if (!change) return;
+    this.apply(before, change);
+    if (change.consent.decided) this.hide();
+    else this.openBanner();
+  }
+
+  // ---- views -------------------------------------------------------------------------
+
+  private openBanner(): void {
+    if (this.bannerOpen) return;
+    this.bannerOpen = true;
+    emit(this, 'consent-show', { view: 'banner' });
+  }
+
+  private closeDialog(): void {
+    const dialog = this.renderRoot.querySelector('dialog');
+    if (dialog?.open) dialog.close();
+    else if (this.dialog) this.onDialogClosed();
+  }
+
+  /** Escape, the close button and decisions all end here: no choice is implied. */
+  private readonly onDialogClosed = (): void => {
+    const view = this.dialog;
+    if (!view) return;
+    this.dialog = null;
+    emit(this, 'consent-hide', { view });
+    const target = this.returnFocus;
+    this.returnFocus = null;
+    if (target?.isConnected) target.focus();
+  };
+
+  private readonly onOpenerClick = (event: MouseEvent): void => {
+    const opener = (event.target as Element | null)?.closest?.('[data-piekritu-open]');
+    if (!opener) return;
+    event.preventDefault();
+    this.returnFocus = opener as HTMLElement;
+    const view = opener.getAttribute('data-piekritu-open') || 'preferences';
+    this.show(view as ConsentView);
+  };
+
+  private announce(text: string): void {
+    this.status = text;
+    clearTimeout(this.statusTimer);
+    this.statusTimer = setTimeout(() => (this.status = ''), STATUS_MS);
+  }
+
+  private async loadPolicy(): Promise<void> {
+    const lang = this.language.lang;
+    const loaded = this.policyState;
+    if (loaded.status === 'loading' || (loaded.status === 'ready' && loaded.policy.lang === lang)) return;
+    this.policyState = { status: 'loading' };
+    try {
+      const response = await fetch(format(this.policySrc, { lang }));
+      const policy = response.ok ? parsePolicy(await response.json()) : null;
+      this.policyState = policy ? { status: 'ready', policy } : { status: 'error' };
+    } catch {
+      this.policyState = { status: 'error' };
+    }
+  }
+
+  /** WCAG 2.4.11: the page keeps room for the banner, so nothing focused hides behind it. */
+  private keepRoom(banner: HTMLElement): void {
+    if (this.pageRoom || typeof ResizeObserver !== 'function') return;
+    const root = document.documentElement.style;
+    const top = this.config.position === 'top';
+    const side = top ? 'Top' : 'Bottom';
+    const padding = root.getPropertyValue(`padding-${side.toLowerCase()}`);
+    const scrollPadding = root.getPropertyValue(`scroll-padding-${side.toLowerCase()}`);
+    const observer = new ResizeObserver(() => {
+      const room = `${Math.ceil(banner.getBoundingClientRect().height)}px`;
+      root[`scrollPadding${side}`] = room;
+      if (this.config.position === 'bottom' || top) root[`padding${side}`] = room;
+    });
+    observer.observe(banner);
+    this.pageRoom = { observer, padding, scrollPadding };
+  }
+
+  private leaveRoom(): void {
+    if (!this.pageRoom) return;
+    const side = this.config.position === 'top' ? 'top' : 'bottom';
+    const root = document.documentElement.style;
+    this.pageRoom.observer.disconnect();
+    root.setProperty(`padding-${side}`, this.pageRoom.padding);
+    root.setProperty(`scroll-padding-${side}`, this.pageRoom.scrollPadding);
+    this.pageRoom = undefined;
+  }
+
+  protected override updated(changed: PropertyValues): void {
+    super.updated(changed);
+    // Only a newly rendered dialog opens: a re-render while it is closing must not reopen it.
+    if (changed.has('dialog') && this.dialog) this.renderRoot.querySelector('dialog')?.showModal();
+    const banner = this.renderRoot.querySelector<HTMLElement>('[part~="banner"]');
+    if (banner) this.keepRoom(banner);
+  }
+
+  // ---- rendering ---------------------------------------------------------------------
+
+  override render(): TemplateResult | typeof nothing {
+    if (!this.store) return nothing;
+    return html`
+      ${this.bannerOpen ? this.renderBanner() : nothing}
+      ${this.dialog === 'preferences' ? this.renderPreferences() : nothing}
+      ${this.dialog === 'policy' ? this.renderPolicy() : nothing}
+      <div part="status" class="status" role="status" lang=${this.language.lang}>${this.status}</div>
+    `;
+  }
+
+  private renderBanner(): TemplateResult {
+    const t = this.t;
+    const voided = this.store?.voided;
+    const renew = voided === 'revision' || voided === 'policy' || voided === 'expired' ? t(`banner.renew.${voided}`) : '';
+    return html`
+      <section part="banner" class="banner" role="region" aria-labelledby="banner-title" lang=${this.language.lang}>
+        <h2 id="banner-title">${t('banner.title')}</h2>
+        ${renew ? html`<p class="notice">${renew}</p>` : nothing}
+        <p>${t('banner.text')}</p>
+        ${this.ctx.gpc ? html`<p class="notice">${t('banner.gpc')}</p>` : nothing}
+        <div class="actions">
+          <button part="accept-button" class="choice" @click=${this.acceptAll}>${t('action.accept')}</button>
+          <button part="reject-button" class="choice" @click=${this.rejectAll}>${t('action.reject')}</button>
+          <button part="preferences-button" class="secondary" @click=${() => this.show('preferences')}>
+            ${t('action.preferences')}
+          </button>
+          ${this.config.policyUrl
+            ? html`<a part="policy-button" class="link" href=${this.config.policyUrl}>${t('action.policy')}</a>`
+            : html`<button part="policy-button" class="link" @click=${() => this.show('policy')}>
+                ${t('action.policy')}
+              </button>`}
+        </div>
+      </section>
+    `;
+  }
+
+  private renderDialogHead(id: string, title: string): TemplateResult {
+    return html`
+      <header class="dialog-head">
+        <h2 id=${id}>${title}</h2>
+        <button part="close-button" class="close" aria-label=${this.t('action.close')} @click=${this.closeDialog}>
+          <svg viewBox="0 0 16 16" aria-hidden="true" width="16" height="16">
+            <path d="M3 3l10 10M13 3L3 13" stroke="currentColor" stroke-width="2" fill="none" />
+          </svg>
+        </button>
+      </header>
+    `;
+  }
+
+  private categoryLabel(name: string): string {
+    const key = `category.${name}.label`;
+    const label = this.t(key);
+    return label === key ? name.charAt(0).toUpperCase() + name.slice(1) : label;
+  }
+
+  private categoryDescription(name: string): string {
+    const key = `category.${name}.description`;
+    const text = this.t(key);
+    return text === key ? this.t('category.other.description', { name: this.categoryLabel(name) }) : text;
+  }
+
+  private renderCategory(name: string): TemplateResult {
+    const locked = name === NECESSARY;
+    const checked = locked || this.draft[name] === true;
+    return html`
+      <li class="category">
+        <div class="category-head">
+          <label for="switch-${name}">${this.categoryLabel(name)}</label>
+          ${locked ? html`<span class="always" id="always-${name}">${this.t('preferences.alwaysOn')}</span>` : nothing}
+          <input
+            type="checkbox"
+            role="switch"
+            id="switch-${name}"
+            name=${name}
+            .checked=${checked}
+            ?disabled=${locked}
+            aria-describedby="about-${name}"
+            @change=${(event: Event) => {
+              this.draft = { ...this.draft, [name]: (event.target as HTMLInputElement).checked };
+            }}
+          />
+        </div>
+        <p class="about" id="about-${name}">${this.categoryDescription(name)}</p>
+      </li>
+    `;
+  }
+
+  private renderPreferences(): TemplateResult {
+    const t = this.t;
+    return html`
+      <dialog part="preferences" aria-labelledby="preferences-title" lang=${this.language.lang} @close=${this.onDialogClosed}>
+        ${this.renderDialogHead('preferences-title', t('preferences.title'))}
+        <div class="dialog-body">
+          <p>${t('preferences.intro')}</p>
+          ${this.ctx.gpc ? html`<p class="notice">${t('banner.gpc')}</p>` : nothing}
+          <ul class="categories">${[NECESSARY, ...this.ctx.offered].map((name) => this.renderCategory(name))}</ul>
+        </div>
+        <div class="actions">
+          <button part="accept-all-button" class="choice" @click=${this.acceptAll}>${t('action.acceptAll')}</button>
+          <button part="reject-all-button" class="choice" @click=${this.rejectAll}>${t('action.rejectAll')}</button>
+          <button part="save-button" class="secondary" @click=${() => this.save(grantedOf(this.draft))}>
+            ${t('action.save')}
+          </button>
+        </div>
+      </dialog>
+    `;
+  }
+
+  private renderBlock(block: PolicyBlock): TemplateResult {
+    switch (block.type) {
+      case 'p':
+        return html`<p>${block.text}</p>`;
+      case 'ul':
+        return html`<ul>${block.items.map((item) => html`<li>${item}</li>`)}</ul>`;
+      case 'table':
+        return html`
+          <div class="table">
+            <table>
+              ${block.caption ? html`<caption>${block.caption}</caption>` : nothing}
+              <thead><tr>${block.head.map((cell) => html`<th scope="col">${cell}</th>`)}</tr></thead>
+              <tbody>
+                ${block.rows.map(
+                  (row) => html`<tr>${row.map((cell, i) => html`<td data-label=${block.head[i] ?? ''}>${cell}</td>`)}</tr>`,
+                )}
+              </tbody>
+            </table>
+          </div>
+        `;
+    }
+  }
+
+  private renderPolicyBody(): TemplateResult {
+    const t = this.t;
+    const loaded = this.policyState;
+    if (loaded.status === 'ready') {
+      const { policy } = loaded;
+      const sections = policy.sections;
+      return html`
+        <p class="meta">${t('policy.version', { version: policy.version, date: policy.updated })}</p>
+        <nav aria-labelledby="policy-contents">
+          <h3 id="policy-contents">${t('policy.contents')}</h3>
+          <ol>
+            ${sections
+              .filter((section) => section.heading)
+              .map(
+                (section) => html`<li><a href="#policy-${section.id}" @click=${this.onPolicyLink}>${section.heading}</a></li>`,
+              )}
+          </ol>
+        </nav>
+        ${sections.map(
+          (section) => html`
+            <section id="policy-${section.id}" aria-labelledby=${section.heading ? `policy-${section.id}-h` : nothing}>
+              ${section.heading ? html`<h3 id="policy-${section.id}-h" tabindex="-1">${section.heading}</h3>` : nothing}
+              ${section.blocks.map((block) => this.renderBlock(block))}
+            </section>
+          `,
+        )}
+      `;
+    }
+    if (loaded.status === 'error') {
+      return html`<p class="notice">${t('policy.error')}</p>`;
+    }
+    return html`<p aria-busy="true">${t('policy.loading')}</p>`;
+  }
+
+  /** In-page links inside a shadow root need a hand: the URL hash cannot reach in. */
+  private readonly onPolicyLink = (event: MouseEvent): void => {
+    event.preventDefault();
+    const id = (event.currentTarget as HTMLAnchorElement).getAttribute('href')?.slice(1) ?? '';
+    const heading = this.renderRoot.querySelector<HTMLElement>(`#${CSS.escape(id)}-h`);
+    heading?.scrollIntoView({ block: 'start' });
+    heading?.focus();
+  };
+
+  private renderPolicy(): TemplateResult {
+    const t = this.t;
+    const loaded = this.policyState;
+    const title = loaded.status === 'ready' ? loaded.policy.title : t('preferences.policyLink');
+    return html`
+      <dialog part="policy" class="policy" aria-labelledby="policy-title" lang=${this.language.lang} @close=${this.onDialogClosed}>
+        ${this.renderDialogHead('policy-title', title)}
+        <div class="dialog-body" tabindex="0" aria-labelledby="policy-title">${this.renderPolicyBody()}</div>
+      </dialog>
+    `;
+  }
+}
+
+export const tagName = TAG;
+export { GATED };
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'piekritu-consent': PiekrituConsent;
+  }
+}

@@ -1,0 +1,46 @@
+/**
+ * Follows the language the element should speak: its own `lang`, the nearest `[lang]`
+ * ancestor, `<html lang>`. A change to any of them at runtime re-renders.
+ */
+import type { ReactiveController, ReactiveControllerHost } from 'lit';
+import { resolveLang, type Lang } from '../core/locale.js';
+
+export class LangController implements ReactiveController {
+  lang: Lang = 'lv';
+  private observer: MutationObserver | undefined;
+  private readonly warned = new Set<string>();
+
+  constructor(private readonly host: ReactiveControllerHost & HTMLElement) {
+    host.addController(this);
+  }
+
+  hostConnected(): void {
+    this.lang = this.resolve();
+    this.observer = new MutationObserver(() => {
+      const lang = this.resolve();
+      if (lang !== this.lang) {
+        this.lang = lang;
+        this.host.requestUpdate();
+      }
+    });
+    this.observer.observe(this.host.ownerDocument.documentElement, {
+      attributes: true,
+      attributeFilter: ['lang'],
+      subtree: true,
+    });
+  }
+
+  hostDisconnected(): void {
+    this.observer?.disconnect();
+  }
+
+  private resolve(): Lang {
+    const own = this.host.getAttribute('lang');
+    const ancestor = this.host.parentElement?.closest('[lang]')?.getAttribute('lang');
+    return resolveLang(own, [ancestor, this.host.ownerDocument.documentElement.getAttribute('lang')], (message) => {
+      if (this.warned.has(message)) return;
+      this.warned.add(message);
+      console.warn(message);
+    });
+  }
+}
