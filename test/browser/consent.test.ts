@@ -1,0 +1,267 @@
+import { expect, oneEvent, fixtureCleanup } from '@open-wc/testing';
+import { encode } from '../../src/core/codec.js';
+import { version as POLICY_VERSION } from '../../locales/policy/lv.json';
+import { clearCookies, click, mount, mustPart, part, switchFor, until, warnings } from './helpers.js';
+
+const cookie = (name = 'piekritu') =>
+  document.cookie
+    .split('; ')
+    .find((pair) => pair.startsWith(`${name}=`))
+    ?.slice(name.length + 1);
+
+function storeChoice(granted: string[], revision = '', when = Date.now(), policyVersion = POLICY_VERSION) {
+  const denied = ['preferences', 'analytics', 'marketing'].filter((name) => !granted.includes(name));
+  const value = encode({ id: 'test-0001-id', timestamp: when, revision, policyVersion, granted, denied, source: 'user' });
+  document.cookie = `piekritu=${value}; path=/`;
+}
+
+afterEach(() => {
+  fixtureCleanup();
+  clearCookies();
+});
+
+describe('first visit', () => {
+  it('shows a named region with Piekrītu, Noraidīt, Personalizēt and Vairāk info', async () => {
+    const element = await mount();
+    const banner = mustPart(element, 'banner');
+    expect(banner.getAttribute('role')).to.equal('region');
+    const title = element.shadowRoot!.getElementById(banner.getAttribute('aria-labelledby')!);
+    expect(title?.textContent).to.equal('Sīkdatnes šajā vietnē');
+    expect(mustPart(element, 'accept-button').textContent!.trim()).to.equal('Piekrītu');
+    expect(mustPart(element, 'reject-button').textContent!.trim()).to.equal('Noraidīt');
+    expect(mustPart(element, 'preferences-button').textContent!.trim()).to.equal('Personalizēt');
+    expect(mustPart(element, 'policy-button').textContent!.trim()).to.equal('Vairāk info');
+    expect(element.consent.decided).to.equal(false);
+    expect(element.consent.categories).to.deep.equal({ necessary: true, preferences: false, analytics: false, marketing: false });
+    expect(cookie()).to.equal(undefined);
+  });
+
+  it('gives Noraidīt exactly the look of Piekrītu', async () => {
+    const element = await mount();
+    const accept = getComputedStyle(mustPart(element, 'accept-button'));
+    const reject = getComputedStyle(mustPart(element, 'reject-button'));
+    for (const property of ['background-color', 'color', 'font-weight', 'font-size', 'border', 'height', 'padding']) {
+      expect(reject.getPropertyValue(property), property).to.equal(accept.getPropertyValue(property));
+    }
+  });
+
+  it('fires consent-ready, bubbling and composed, with no decision', async () => {
+    const heard = oneEvent(document, 'consent-ready');
+    await mount();
+    const event = await heard;
+    expect(event.bubbles).to.equal(true);
+    expect(event.composed).to.equal(true);
+    expect(event.detail.decided).to.equal(false);
+    expect(event.detail.source).to.equal('default');
+  });
+
+  it('is accessible (axe, WCAG 2.2 AA)', async () => {
+    const element = await mount();
+    await expect(element).to.be.accessible();
+  });
+
+  it('Escape on the banner decides nothing', async () => {
+    const element = await mount();
+    mustPart(element, 'accept-button').focus();
+    mustPart(element, 'accept-button').dispatchEvent(new KeyboardEvent('keydown', { key: 'Escape', bubbles: true, composed: true }));
+    await element.updateComplete;
+    expect(element.consent.decided).to.equal(false);
+    expect(part(element, 'banner')).to.not.equal(null);
+  });
+});
+
+describe('deciding', () => {
+  it('Piekrītu grants all, stores the choice, hides the banner and says it was saved', async () => {
+    const element = await mount({ revision: '3' });
+    const changed = oneEvent(element, 'consent-change');
+    await click(element, 'accept-button');
+    const event = await changed;
+    expect(event.detail.categories).to.deep.equal({ necessary: true, preferences: true, analytics: true, marketing: true });
+    expect(event.detail.changed).to.have.members(['preferences', 'analytics', 'marketing']);
+    expect(event.detail.decided).to.equal(true);
+    expect(event.detail.source).to.equal('user');
+    expect(event.detail.revision).to.equal('3');
+    expect(event.detail.id).to.match(/^[0-9a-f-]{32,36}$/);
+    expect(part(element, 'banner')).to.equal(null);
+    expect(cookie()).to.match(/^v=1&id=.+&r=3&p=.+&g=preferences\.analytics\.marketing&d=&s=u$/);
+    expect(mustPart(element, 'status').getAttribute('role')).to.equal('status');
+    expect(mustPart(element, 'status').textContent).to.equal('Jūsu izvēle saglabāta');
+  });
+
+  it('Noraidīt refuses every optional category', async () => {
+    const element = await mount();
+    await click(element, 'reject-button');
+    expect(element.consent.decided).to.equal(true);
+    expect(element.consent.categories).to.deep.equal({ necessary: true, preferences: false, analytics: false, marketing: false });
+    expect(cookie()).to.match(/&g=&d=preferences\.analytics\.marketing&/);
+  });
+
+  it('remembers the choice on the next load (no banner, consent-ready says decided)', async () => {
+    storeChoice(['analytics']);
+    const heard = oneEvent(document, 'consent-ready');
+    const element = await mount();
+    const event = await heard;
+    expect(event.detail.decided).to.equal(true);
+    expect(event.detail.categories.analytics).to.equal(true);
+    expect(event.detail.categories.marketing).to.equal(false);
+    expect(part(element, 'banner')).to.equal(null);
+  });
+
+  it('asks again when the revision changed, and says why', async () => {
+    storeChoice(['analytics'], '1');
+    const element = await mount({ revision: '2' });
+    expect(element.consent.decided).to.equal(false);
+    expect(mustPart(element, 'banner').textContent).to.contain('mainījusies');
+  });
+
+  it('asks again when the policy version changed', async () => {
+    storeChoice(['analytics'], '', Date.now(), '2000-01-01');
+    const element = await mount();
+    expect(element.consent.decided).to.equal(false);
+    expect(mustPart(element, 'banner').textContent).to.contain('Privātuma politika ir atjaunināta');
+  });
+
+  it('asks again once cookie-days have passed', async () => {
+    storeChoice(['analytics'], '', Date.now() - 31 * 24 * 3600 * 1000);
+    const element = await mount({ 'cookie-days': '30' });
+    expect(element.consent.decided).to.equal(false);
+  });
+
+  it('treats a malformed cookie as no choice, with a warning', async () => {
+    document.cookie = 'piekritu=%7B%22garbage; path=/';
+    let element!: Awaited<ReturnType<typeof mount>>;
+    const seen = await warnings(async () => (element = await mount()));
+    expect(element.consent.decided).to.equal(false);
+    expect(part(element, 'banner')).to.not.equal(null);
+    expect(seen.some((message) => message.includes('could not be read'))).to.equal(true);
+  });
+
+  it('warns once about a bad attribute and uses the default', async () => {
+    let element!: Awaited<ReturnType<typeof mount>>;
+    const seen = await warnings(async () => (element = await mount({ 'cookie-days': 'forever', theme: 'purple' })));
+    expect(seen.filter((message) => message.includes('cookie-days'))).to.have.length(1);
+    expect(seen.filter((message) => message.includes('theme'))).to.have.length(1);
+    await click(element, 'accept-button');
+    expect(element.consent.decided).to.equal(true);
+  });
+
+  it('reset() forgets the choice and shows the banner again', async () => {
+    const element = await mount();
+    await click(element, 'accept-button');
+    element.reset();
+    await element.updateComplete;
+    expect(cookie()).to.equal(undefined);
+    expect(element.consent.decided).to.equal(false);
+    expect(part(element, 'banner')).to.not.equal(null);
+  });
+
+  it('uses cookie-name and honours a custom category list', async () => {
+    const element = await mount({ 'cookie-name': 'site_consent', categories: 'analytics, social' });
+    expect(Object.keys(element.consent.categories)).to.deep.equal(['necessary', 'analytics', 'social']);
+    await click(element, 'accept-button');
+    expect(cookie('site_consent')).to.match(/g=analytics\.social/);
+    expect(cookie()).to.equal(undefined);
+  });
+});
+
+describe('settings dialog', () => {
+  it('opens as a modal dialog with every optional switch off and necessary locked on', async () => {
+    const element = await mount();
+    await click(element, 'preferences-button');
+    const dialog = mustPart<HTMLDialogElement>(element, 'preferences');
+    expect(dialog.open).to.equal(true);
+    expect(dialog.matches(':modal')).to.equal(true);
+    expect(switchFor(element, 'necessary').checked).to.equal(true);
+    expect(switchFor(element, 'necessary').disabled).to.equal(true);
+    for (const name of ['preferences', 'analytics', 'marketing']) {
+      expect(switchFor(element, name).checked, name).to.equal(false);
+      expect(switchFor(element, name).labels![0].textContent).to.not.equal('');
+    }
+    expect(element.shadowRoot!.activeElement).to.not.equal(null);
+    await expect(element).to.be.accessible();
+  });
+
+  it('saves exactly the switches turned on, and shows them when opened again', async () => {
+    const element = await mount();
+    await click(element, 'preferences-button');
+    switchFor(element, 'analytics').click();
+    await click(element, 'save-button');
+    expect(element.consent.categories).to.deep.equal({ necessary: true, preferences: false, analytics: true, marketing: false });
+    expect(part(element, 'preferences')).to.equal(null);
+    expect(part(element, 'banner')).to.equal(null);
+    element.show('preferences');
+    await element.updateComplete;
+    expect(switchFor(element, 'analytics').checked).to.equal(true);
+    expect(switchFor(element, 'marketing').checked).to.equal(false);
+  });
+
+  it('closes on Escape without granting anything, back to the banner, focus returned', async () => {
+    const element = await mount();
+    const opener = mustPart(element, 'preferences-button');
+    opener.focus();
+    opener.click();
+    await element.updateComplete;
+    switchFor(element, 'analytics').click();
+    const dialog = mustPart<HTMLDialogElement>(element, 'preferences');
+    const hidden = oneEvent(element, 'consent-hide');
+    dialog.dispatchEvent(new Event('cancel', { cancelable: true }));
+    dialog.close();
+    expect((await hidden).detail.view).to.equal('preferences');
+    await element.updateComplete;
+    expect(element.consent.decided).to.equal(false);
+    expect(element.consent.categories.analytics).to.equal(false);
+    expect(part(element, 'banner')).to.not.equal(null);
+    expect(element.shadowRoot!.activeElement?.getAttribute('part')).to.equal('preferences-button');
+  });
+
+  it('opens from any element with data-piekritu-open', async () => {
+    const element = await mount();
+    await click(element, 'reject-button');
+    const link = document.createElement('a');
+    link.href = '#';
+    link.textContent = 'Sīkdatņu iestatījumi';
+    link.setAttribute('data-piekritu-open', 'preferences');
+    document.body.append(link);
+    try {
+      const shown = oneEvent(element, 'consent-show');
+      link.click();
+      expect((await shown).detail.view).to.equal('preferences');
+      await element.updateComplete;
+      expect(mustPart<HTMLDialogElement>(element, 'preferences').open).to.equal(true);
+      expect(location.hash).to.equal('');
+    } finally {
+      link.remove();
+    }
+  });
+});
+
+describe('policy dialog', () => {
+  it('shows the full Latvian policy, with the 11-row data table, as real structure', async () => {
+    const element = await mount();
+    await click(element, 'policy-button');
+    const dialog = mustPart<HTMLDialogElement>(element, 'policy');
+    expect(dialog.open).to.equal(true);
+    await until(() => dialog.querySelector('table') !== null, 'the policy to load');
+    await element.updateComplete;
+    expect(dialog.querySelector('h2')!.textContent).to.equal('Personas datu aizsardzība');
+    expect(dialog.querySelectorAll('tbody tr')).to.have.length(11);
+    expect(dialog.querySelectorAll('th[scope="col"]')).to.have.length(3);
+    expect(dialog.textContent).to.contain('SIA “Ankravs Inc.”');
+    expect(dialog.textContent).to.contain('Kontaktinformācija');
+    await expect(element).to.be.accessible();
+  });
+
+  it('shows an error state when the policy cannot be loaded', async () => {
+    const element = await mount({ 'policy-src': '/nowhere/{lang}.json' });
+    await click(element, 'policy-button');
+    const dialog = mustPart<HTMLDialogElement>(element, 'policy');
+    await until(() => dialog.textContent!.includes('neizdevās'), 'the error state');
+  });
+
+  it('"Vairāk info" is a link to policy-url when one is given', async () => {
+    const element = await mount({ 'policy-url': '/privatums' });
+    const link = mustPart<HTMLAnchorElement>(element, 'policy-button');
+    expect(link.localName).to.equal('a');
+    expect(link.getAttribute('href')).to.equal('/privatums');
+  });
+});

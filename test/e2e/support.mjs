@@ -1,0 +1,46 @@
+/** The end-to-end harness: the demo server and Debian's Chromium through playwright-core. */
+import { chromium } from 'playwright-core';
+import { serve } from '../../demo/serve.mjs';
+import { chromiumArgs, chromiumPath } from '../support/chromium.mjs';
+
+export async function startHarness(options = {}) {
+  const server = await serve({ port: 0, ...options });
+  const browser = await chromium.launch({ executablePath: chromiumPath(), args: chromiumArgs, headless: true });
+  return {
+    url: (path) => `${server.url}${path}`,
+    browser,
+    /** A fresh context per test: no cookie, storage or cache carries over. */
+    async page(contextOptions = {}) {
+      const context = await browser.newContext(contextOptions);
+      const page = await context.newPage();
+      page.warnings = [];
+      page.errors = [];
+      page.requests = [];
+      page.on('console', (message) => message.type() === 'warning' && page.warnings.push(message.text()));
+      page.on('pageerror', (error) => page.errors.push(error.message));
+      page.on('request', (request) => page.requests.push(request.url()));
+      return page;
+    },
+    async close() {
+      await browser.close();
+      await server.close();
+    },
+  };
+}
+
+/** Locators inside the element's shadow root (playwright pierces open shadow roots). */
+export const consent = (page) => page.locator('piekritu-consent');
+export const button = (page, name) => consent(page).getByRole('button', { name, exact: true });
+export const banner = (page) => consent(page).locator('[part~="banner"]');
+
+export async function cookiesOf(page) {
+  return Object.fromEntries((await page.context().cookies()).map(({ name, value }) => [name, value]));
+}
+
+/** Wait until the element has read the stored choice (consent-ready fired). */
+export async function ready(page) {
+  await page.waitForFunction(() => {
+    const element = document.querySelector('piekritu-consent');
+    return Boolean(element && element.consent && element.consent.policyVersion);
+  });
+}

@@ -1,0 +1,27 @@
+/**
+ * JSON imports in the browser tests: a module import of `x.json` gets a JS module (default
+ * export plus top-level named exports, as @rollup/plugin-json does in the build), while a
+ * `fetch()` of the same file still gets the JSON (the policy is fetched that way).
+ */
+export function jsonModules() {
+  return {
+    name: 'piekritu-json-modules',
+    transform(context) {
+      if (!context.path.endsWith('.json')) return;
+      // One URL, two bodies: never let a cache hand the module to fetch() or back.
+      const headers = { vary: 'Sec-Fetch-Dest', 'cache-control': 'no-store' };
+      if (context.request.headers['sec-fetch-dest'] !== 'script') return { headers, transformCache: false };
+      const data = JSON.parse(context.body);
+      const named = Object.entries(data)
+        .filter(([key]) => /^[A-Za-z_$][\w$]*$/.test(key))
+        .map(([key, value]) => `export const ${key} = ${JSON.stringify(value)};`)
+        .join('\n');
+      context.response.type = 'js';
+      return {
+        body: `export default ${JSON.stringify(data)};\n${named}`,
+        headers: { ...headers, 'content-type': 'text/javascript; charset=utf-8' },
+        transformCache: false,
+      };
+    },
+  };
+}

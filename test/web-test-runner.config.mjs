@@ -1,0 +1,22 @@
+import { fileURLToPath } from 'node:url';
+import { esbuildPlugin } from '@web/dev-server-esbuild';
+import { chromeLauncher } from '@web/test-runner-chrome';
+import { chromiumArgs, chromiumPath } from './support/chromium.mjs';
+import { jsonModules } from './support/wtr-json.mjs';
+
+const root = fileURLToPath(new URL('..', import.meta.url));
+
+export default {
+  rootDir: root,
+  files: ['test/browser/**/*.test.ts'],
+  nodeResolve: true,
+  concurrency: 2,
+  plugins: [jsonModules(), esbuildPlugin({ ts: true, tsconfig: `${root}tsconfig.json`, target: 'es2021' })],
+  browsers: [
+    chromeLauncher({
+      launchOptions: { executablePath: chromiumPath(), headless: true, args: chromiumArgs },
+    }),
+  ],
+  testFramework: { config: { timeout: 10000 } },
+  testsFinishTimeout: 300000,
+};
