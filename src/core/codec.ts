@@ -28,6 +28,8 @@ const ID = /^[A-Za-z0-9-]{8,64}$/;
 const TOKEN = /^[A-Za-z0-9._-]{0,32}$/;
 const CATEGORY = /^[a-z][a-z0-9_-]{0,31}$/;
 const SECONDS = /^[0-9]{1,12}$/;
+/** The fields of format 1, all required. Any other key is not ours: a newer format would say so in `v`. */
+const KEYS: ReadonlySet<string> = new Set(['v', 'id', 't', 'r', 'p', 'g', 'd', 's']);
 
 /** The shapes the codec and the attribute parser agree on. */
 export const isCategoryName = (name: string): boolean => CATEGORY.test(name);
@@ -62,7 +64,7 @@ export function decode(raw: unknown): StoredChoice | null {
     const at = pair.indexOf('=');
     if (at < 1) return null;
     const key = pair.slice(0, at);
-    if (fields.has(key)) return null;
+    if (!KEYS.has(key) || fields.has(key)) return null;
     fields.set(key, pair.slice(at + 1));
   }
   if (fields.get('v') !== String(FORMAT_VERSION)) return null;
