@@ -3,6 +3,7 @@ import json from '@rollup/plugin-json';
 import resolve from '@rollup/plugin-node-resolve';
 import terser from '@rollup/plugin-terser';
 import typescript from '@rollup/plugin-typescript';
+import ts from 'typescript';
 
 /** In the source tree the locales sit two folders up; in dist/ they sit beside the bundle. */
 const distLayout = {
@@ -26,7 +27,61 @@ const locales = {
   },
 };
 
-const ts = () =>
+/**
+ * Lit's html`` and css`` templates keep the source's indentation; terser cannot touch
+ * template text. Collapse it before compiling: a few hundred bytes of the critical path.
+ */
+const minifyTemplates = {
+  name: 'piekritu-minify-templates',
+  transform(code, id) {
+    if (!/src\/elements\/.*\.ts$/.test(id)) return null;
+    const source = ts.createSourceFile(id, code, ts.ScriptTarget.Latest, true);
+    const edits = [];
+    const visit = (node) => {
+      if (ts.isTaggedTemplateExpression(node) && ['html', 'css'].includes(node.tag.getText(source))) {
+        const squeeze = node.tag.getText(source) === 'css' ? squeezeCss : squeezeHtml;
+        const template = node.template;
+        const parts = ts.isNoSubstitutionTemplateLiteral(template)
+          ? [template]
+          : [template.head, ...template.templateSpans.map((span) => span.literal)];
+        for (const part of parts) {
+          // The raw text between the backtick or `}` and the next `${` or backtick.
+          const start = part.getStart(source) + 1;
+          const end = part.getEnd() - (ts.isTemplateHead(part) || ts.isTemplateMiddle(part) ? 2 : 1);
+          edits.push([start, end, squeeze(code.slice(start, end))]);
+        }
+      }
+      ts.forEachChild(node, visit);
+    };
+    visit(source);
+    let out = code;
+    for (const [start, end, text] of edits.sort((a, b) => b[0] - a[0])) out = out.slice(0, start) + text + out.slice(end);
+    return { code: out, map: null };
+  },
+};
+const squeezeHtml = (text) => text.replace(/\s*\n\s*/g, ' ').replace(/>\s+</g, '><');
+const squeezeCss = (text) =>
+  text
+    .replace(/\/\*[\s\S]*?\*\//g, '')
+    .replace(/\s+/g, ' ')
+    .replace(/\s*([{};,])\s*/g, '$1')
+    .replace(/:\s+/g, ':')
+    .replace(/;}/g, '}')
+    .trim();
+
+/** The classic script loads its dialogs as a second script instead of an ES chunk. */
+const classicViews = {
+  name: 'piekritu-classic-views',
+  async resolveId(source, importer) {
+    if (!source.endsWith('/views-loader.js') || !importer) return null;
+    const resolved = await this.resolve(source.replace(/\.js$/, '.classic.js'), importer, { skipSelf: true });
+    return resolved?.id ?? null;
+  },
+};
+
+const minify = () => terser({ ecma: 2021, module: false, compress: { passes: 2 }, format: { comments: false } });
+
+const compile = () =>
   typescript({ tsconfig: './tsconfig.json', include: ['src/**/*.ts'], noEmit: false, outDir: 'dist', declaration: false });
 const jsonData = () => json({ preferConst: true, compact: true });
 
@@ -34,19 +89,19 @@ export default [
   {
     input: 'src/piekritu.ts',
     output: { file: 'dist/piekritu.min.js', format: 'iife', sourcemap: true },
-    plugins: [
-      distLayout,
-      jsonData(),
-      resolve(),
-      ts(),
-      terser({ ecma: 2021, module: false, compress: { passes: 2 }, format: { comments: false } }),
-      locales,
-    ],
+    plugins: [classicViews, distLayout, minifyTemplates, jsonData(), resolve(), compile(), minify(), locales],
+  },
+  {
+    // Loaded by the classic script when the settings or the policy first open.
+    input: 'src/elements/views.classic.ts',
+    output: { file: 'dist/piekritu-views.min.js', format: 'iife', sourcemap: true, globals: { lit: '__piekritu.lit' } },
+    external: ['lit'],
+    plugins: [minifyTemplates, jsonData(), resolve(), compile(), minify()],
   },
   {
     input: 'src/index.ts',
-    output: { file: 'dist/piekritu.js', format: 'es', sourcemap: true },
+    output: { dir: 'dist', format: 'es', sourcemap: true, entryFileNames: 'piekritu.js', chunkFileNames: 'piekritu-[name].js' },
     external: (id) => id === 'lit' || id.startsWith('lit/') || id === 'js-cookie',
-    plugins: [distLayout, jsonData(), ts()],
+    plugins: [distLayout, minifyTemplates, jsonData(), compile()],
   },
 ];

@@ -1,10 +1,8 @@
 import { html, LitElement, nothing, type PropertyValues, type TemplateResult } from 'lit';
-import { state } from 'lit/decorators.js';
 import { allows, grantedOf, NECESSARY, type Categories, type Consent, type ConsentContext } from '../core/consent.js';
 import { parseConfig, parseUrl, parseRevision, type Config } from '../core/config.js';
 import { cookieMatcher, requiredBy } from '../core/gating.js';
 import { DEFAULT_WAIT_FOR_UPDATE } from '../core/consent-mode.js';
-import { parsePolicy, type Policy, type PolicyBlock } from '../core/policy.js';
 import { recordOf } from '../core/record.js';
 import { format } from '../core/locale.js';
 import { version as BUNDLED_POLICY_VERSION } from '../../locales/policy/lv.json';
@@ -17,11 +15,12 @@ import { ConsentStore, type Change } from '../platform/store.js';
 import { watchOtherTabs } from '../platform/sync.js';
 import { emit, type ConsentView } from './events.js';
 import { LangController } from './lang-controller.js';
-import { translator, type Translate } from './strings.js';
+import { categoryLabel, translator, type Translate } from './strings.js';
+import { loadViews, type Views } from './views-loader.js';
+import type { PolicyState, ViewHost } from './views.js';
 import { styles } from './consent.styles.js';
 
 type DialogView = Exclude<ConsentView, 'banner'>;
-type PolicyState = { status: 'idle' | 'loading' | 'error' } | { status: 'ready'; policy: Policy };
 
 const TAG = 'piekritu-consent';
 const STATUS_MS = 6000;
@@ -85,11 +84,20 @@ export class PiekrituConsent extends LitElement {
       : { categories: { [NECESSARY]: true }, decided: false, id: '', revision: '', policyVersion: '', timestamp: 0, source: 'default' };
   }
 
-  @state() private bannerOpen = false;
-  @state() private dialog: DialogView | null = null;
-  @state() private draft: Categories = {};
-  @state() private status = '';
-  @state() private policyState: PolicyState = { status: 'idle' };
+  /** Internal reactive state (declared here rather than with decorators: no helper code in the bundle). */
+  static override properties = {
+    bannerOpen: { state: true },
+    dialog: { state: true },
+    draft: { state: true },
+    status: { state: true },
+    policyState: { state: true },
+  };
+
+  private bannerOpen = false;
+  private dialog: DialogView | null = null;
+  private draft: Categories = {};
+  private status = '';
+  private policyState: PolicyState = { status: 'idle' };
 
   private readonly language = new LangController(this);
   private config!: Config;
@@ -104,7 +112,7 @@ export class PiekrituConsent extends LitElement {
   private pageRoom: { observer: ResizeObserver; padding: string; scrollPadding: string } | undefined;
 
   private get t(): Translate {
-    return translator(this.language.lang);
+    return translator(this.language.lang, this.views?.strings);
   }
 
   private readonly warn = (message: string): void => {
@@ -192,8 +200,11 @@ export class PiekrituConsent extends LitElement {
     this.commit(() => this.store?.decide('auto', names));
   }
 
-  /** Open a view. Without a stored choice the banner stays under the dialogs. */
-  show(view: ConsentView = 'banner'): void {
+  /**
+   * Open a view; resolves once it is open. The dialogs load on first use. Without a
+   * stored choice the banner stays under them.
+   */
+  async show(view: ConsentView = 'banner'): Promise<void> {
     if (!this.store) return;
     if (view === 'banner') return this.openBanner();
     if (view === 'policy' && this.config.policyUrl) {
@@ -206,10 +217,15 @@ export class PiekrituConsent extends LitElement {
     }
     if (this.dialog === view) return;
     this.returnFocus ??= deepActiveElement();
+    if (!(await this.ensureViews()) || !this.store) {
+      this.returnFocus = null;
+      return;
+    }
     if (view === 'preferences') this.draft = { ...this.store.consent.categories };
     if (view === 'policy') void this.loadPolicy();
     this.dialog = view;
     emit(this, 'consent-show', { view });
+    await this.updateComplete;
   }
 
   /** Close whatever is open. The banner of an undecided visitor closes too, but no choice is made. */
@@ -298,13 +314,15 @@ export class PiekrituConsent extends LitElement {
   }
 
   /** Escape, the close button and decisions all end here: no choice is implied. */
-  private readonly onDialogClosed = (): void => {
+  private readonly onDialogClosed = async (): Promise<void> => {
     const view = this.dialog;
     if (!view) return;
     this.dialog = null;
     emit(this, 'consent-hide', { view });
     const target = this.returnFocus;
     this.returnFocus = null;
+    // The opener may be the banner's own button, shown again by this render.
+    await this.updateComplete;
     if (target?.isConnected) target.focus();
   };
 
@@ -323,19 +341,71 @@ export class PiekrituConsent extends LitElement {
     this.statusTimer = setTimeout(() => (this.status = ''), STATUS_MS);
   }
 
+  private views: Views | undefined;
+
+  /** Load the dialogs (once) and adopt their styles. `false` when they cannot be had. */
+  private async ensureViews(): Promise<boolean> {
+    if (this.views) return true;
+    try {
+      const views = await loadViews();
+      const root = this.renderRoot as ShadowRoot;
+      const sheet = views.styles.styleSheet;
+      if (sheet) root.adoptedStyleSheets = [...root.adoptedStyleSheets, sheet];
+      this.views = views;
+      return true;
+    } catch (error) {
+      console.warn('piekritu: the settings could not be loaded.', error);
+      return false;
+    }
+  }
+
   private async loadPolicy(): Promise<void> {
     const lang = this.language.lang;
     const loaded = this.policyState;
-    if (loaded.status === 'loading' || (loaded.status === 'ready' && loaded.policy.lang === lang)) return;
+    if (!this.views || loaded.status === 'loading' || (loaded.status === 'ready' && loaded.policy.lang === lang)) return;
     this.policyState = { status: 'loading' };
-    try {
-      const response = await fetch(format(this.policySrc, { lang }));
-      const policy = response.ok ? parsePolicy(await response.json()) : null;
-      this.policyState = policy ? { status: 'ready', policy } : { status: 'error' };
-    } catch {
-      this.policyState = { status: 'error' };
-    }
+    const policy = await this.views.fetchPolicy(format(this.policySrc, { lang }));
+    this.policyState = policy ? { status: 'ready', policy } : { status: 'error' };
   }
+
+  /** The dialogs' window onto this element. */
+  private readonly viewHost: ViewHost = (() => {
+    // eslint-disable-next-line @typescript-eslint/no-this-alias
+    const host = this;
+    return {
+      get t() {
+        return host.t;
+      },
+      get lang() {
+        return host.language.lang;
+      },
+      get offered() {
+        return host.ctx.offered;
+      },
+      get gpc() {
+        return host.ctx.gpc;
+      },
+      get draft() {
+        return host.draft;
+      },
+      get policy() {
+        return host.policyState;
+      },
+      get policyUrl() {
+        return host.config.policyUrl;
+      },
+      get root() {
+        return host.renderRoot as ShadowRoot;
+      },
+      label: (category: string) => categoryLabel(host.t, category),
+      setDraft: (category: string, on: boolean) => (host.draft = { ...host.draft, [category]: on }),
+      acceptAll: () => host.acceptAll(),
+      rejectAll: () => host.rejectAll(),
+      saveDraft: () => host.save(grantedOf(host.draft)),
+      close: () => host.closeDialog(),
+      closed: () => host.onDialogClosed(),
+    };
+  })();
 
   /** WCAG 2.4.11: the page keeps room for the banner, so nothing focused hides behind it. */
   private keepRoom(banner: HTMLElement): void {
@@ -368,6 +438,10 @@ export class PiekrituConsent extends LitElement {
     super.updated(changed);
     // Only a newly rendered dialog opens: a re-render while it is closing must not reopen it.
     if (changed.has('dialog') && this.dialog) this.renderRoot.querySelector('dialog')?.showModal();
+    // The policy follows a language change while it is open.
+    if (this.dialog === 'policy' && this.policyState.status === 'ready' && this.policyState.policy.lang !== this.language.lang) {
+      void this.loadPolicy();
+    }
     const banner = this.renderRoot.querySelector<HTMLElement>('[part~="banner"]');
     if (banner) this.keepRoom(banner);
   }
@@ -378,8 +452,7 @@ export class PiekrituConsent extends LitElement {
     if (!this.store) return nothing;
     return html`
       ${this.bannerOpen ? this.renderBanner() : nothing}
-      ${this.dialog === 'preferences' ? this.renderPreferences() : nothing}
-      ${this.dialog === 'policy' ? this.renderPolicy() : nothing}
+      ${this.dialog && this.views ? this.views[this.dialog](this.viewHost) : nothing}
       <div part="status" class="status" role="status" lang=${this.language.lang}>${this.status}</div>
     `;
   }
@@ -389,7 +462,14 @@ export class PiekrituConsent extends LitElement {
     const voided = this.store?.voided;
     const renew = voided === 'revision' || voided === 'policy' || voided === 'expired' ? t(`banner.renew.${voided}`) : '';
     return html`
-      <section part="banner" class="banner" role="region" aria-labelledby="banner-title" lang=${this.language.lang}>
+      <section
+        part="banner"
+        class="banner"
+        role="region"
+        aria-labelledby="banner-title"
+        lang=${this.language.lang}
+        ?hidden=${this.dialog !== null}
+      >
         <h2 id="banner-title">${t('banner.title')}</h2>
         ${renew ? html`<p class="notice">${renew}</p>` : nothing}
         <p>${t('banner.text')}</p>
@@ -410,155 +490,6 @@ export class PiekrituConsent extends LitElement {
     `;
   }
 
-  private renderDialogHead(id: string, title: string): TemplateResult {
-    return html`
-      <header class="dialog-head">
-        <h2 id=${id}>${title}</h2>
-        <button part="close-button" class="close" aria-label=${this.t('action.close')} @click=${this.closeDialog}>
-          <svg viewBox="0 0 16 16" aria-hidden="true" width="16" height="16">
-            <path d="M3 3l10 10M13 3L3 13" stroke="currentColor" stroke-width="2" fill="none" />
-          </svg>
-        </button>
-      </header>
-    `;
-  }
-
-  private categoryLabel(name: string): string {
-    const key = `category.${name}.label`;
-    const label = this.t(key);
-    return label === key ? name.charAt(0).toUpperCase() + name.slice(1) : label;
-  }
-
-  private categoryDescription(name: string): string {
-    const key = `category.${name}.description`;
-    const text = this.t(key);
-    return text === key ? this.t('category.other.description', { name: this.categoryLabel(name) }) : text;
-  }
-
-  private renderCategory(name: string): TemplateResult {
-    const locked = name === NECESSARY;
-    const checked = locked || this.draft[name] === true;
-    return html`
-      <li class="category">
-        <div class="category-head">
-          <label for="switch-${name}">${this.categoryLabel(name)}</label>
-          ${locked ? html`<span class="always" id="always-${name}">${this.t('preferences.alwaysOn')}</span>` : nothing}
-          <input
-            type="checkbox"
-            role="switch"
-            id="switch-${name}"
-            name=${name}
-            .checked=${checked}
-            ?disabled=${locked}
-            aria-describedby="about-${name}"
-            @change=${(event: Event) => {
-              this.draft = { ...this.draft, [name]: (event.target as HTMLInputElement).checked };
-            }}
-          />
-        </div>
-        <p class="about" id="about-${name}">${this.categoryDescription(name)}</p>
-      </li>
-    `;
-  }
-
-  private renderPreferences(): TemplateResult {
-    const t = this.t;
-    return html`
-      <dialog part="preferences" aria-labelledby="preferences-title" lang=${this.language.lang} @close=${this.onDialogClosed}>
-        ${this.renderDialogHead('preferences-title', t('preferences.title'))}
-        <div class="dialog-body">
-          <p>${t('preferences.intro')}</p>
-          ${this.ctx.gpc ? html`<p class="notice">${t('banner.gpc')}</p>` : nothing}
-          <ul class="categories">${[NECESSARY, ...this.ctx.offered].map((name) => this.renderCategory(name))}</ul>
-        </div>
-        <div class="actions">
-          <button part="accept-all-button" class="choice" @click=${this.acceptAll}>${t('action.acceptAll')}</button>
-          <button part="reject-all-button" class="choice" @click=${this.rejectAll}>${t('action.rejectAll')}</button>
-          <button part="save-button" class="secondary" @click=${() => this.save(grantedOf(this.draft))}>
-            ${t('action.save')}
-          </button>
-        </div>
-      </dialog>
-    `;
-  }
-
-  private renderBlock(block: PolicyBlock): TemplateResult {
-    switch (block.type) {
-      case 'p':
-        return html`<p>${block.text}</p>`;
-      case 'ul':
-        return html`<ul>${block.items.map((item) => html`<li>${item}</li>`)}</ul>`;
-      case 'table':
-        return html`
-          <div class="table">
-            <table>
-              ${block.caption ? html`<caption>${block.caption}</caption>` : nothing}
-              <thead><tr>${block.head.map((cell) => html`<th scope="col">${cell}</th>`)}</tr></thead>
-              <tbody>
-                ${block.rows.map(
-                  (row) => html`<tr>${row.map((cell, i) => html`<td data-label=${block.head[i] ?? ''}>${cell}</td>`)}</tr>`,
-                )}
-              </tbody>
-            </table>
-          </div>
-        `;
-    }
-  }
-
-  private renderPolicyBody(): TemplateResult {
-    const t = this.t;
-    const loaded = this.policyState;
-    if (loaded.status === 'ready') {
-      const { policy } = loaded;
-      const sections = policy.sections;
-      return html`
-        <p class="meta">${t('policy.version', { version: policy.version, date: policy.updated })}</p>
-        <nav aria-labelledby="policy-contents">
-          <h3 id="policy-contents">${t('policy.contents')}</h3>
-          <ol>
-            ${sections
-              .filter((section) => section.heading)
-              .map(
-                (section) => html`<li><a href="#policy-${section.id}" @click=${this.onPolicyLink}>${section.heading}</a></li>`,
-              )}
-          </ol>
-        </nav>
-        ${sections.map(
-          (section) => html`
-            <section id="policy-${section.id}" aria-labelledby=${section.heading ? `policy-${section.id}-h` : nothing}>
-              ${section.heading ? html`<h3 id="policy-${section.id}-h" tabindex="-1">${section.heading}</h3>` : nothing}
-              ${section.blocks.map((block) => this.renderBlock(block))}
-            </section>
-          `,
-        )}
-      `;
-    }
-    if (loaded.status === 'error') {
-      return html`<p class="notice">${t('policy.error')}</p>`;
-    }
-    return html`<p aria-busy="true">${t('policy.loading')}</p>`;
-  }
-
-  /** In-page links inside a shadow root need a hand: the URL hash cannot reach in. */
-  private readonly onPolicyLink = (event: MouseEvent): void => {
-    event.preventDefault();
-    const id = (event.currentTarget as HTMLAnchorElement).getAttribute('href')?.slice(1) ?? '';
-    const heading = this.renderRoot.querySelector<HTMLElement>(`#${CSS.escape(id)}-h`);
-    heading?.scrollIntoView({ block: 'start' });
-    heading?.focus();
-  };
-
-  private renderPolicy(): TemplateResult {
-    const t = this.t;
-    const loaded = this.policyState;
-    const title = loaded.status === 'ready' ? loaded.policy.title : t('preferences.policyLink');
-    return html`
-      <dialog part="policy" class="policy" aria-labelledby="policy-title" lang=${this.language.lang} @close=${this.onDialogClosed}>
-        ${this.renderDialogHead('policy-title', title)}
-        <div class="dialog-body" tabindex="0" aria-labelledby="policy-title">${this.renderPolicyBody()}</div>
-      </dialog>
-    `;
-  }
 }
 
 export const tagName = TAG;

@@ -63,10 +63,6 @@ export const styles = css`
     line-height: 1.3;
     margin: 0 0 0.5rem;
   }
-  h3 {
-    font-size: 1.05rem;
-    margin: 1.25rem 0 0.5rem;
-  }
   p {
     margin: 0 0 0.75rem;
   }
@@ -86,6 +82,10 @@ export const styles = css`
     overflow: auto;
     margin-inline: auto;
     padding: 1.25rem 1.5rem;
+  }
+  /* Under an open dialog the banner waits out of sight (it would only sit behind the backdrop). */
+  .banner[hidden] {
+    display: none;
   }
   :host([position='top']) .banner {
     bottom: auto;
@@ -155,168 +155,6 @@ export const styles = css`
   :focus-visible {
     outline: 3px solid var(--_focus);
     outline-offset: 2px;
-  }
-
-  dialog {
-    width: min(42rem, calc(100vw - 1.5rem));
-    max-height: min(90vh, 60rem);
-    padding: 0;
-    display: flex;
-    flex-direction: column;
-    overflow: hidden;
-  }
-  dialog:not([open]) {
-    display: none;
-  }
-  dialog::backdrop {
-    background: rgb(0 0 0 / 0.55);
-  }
-  .dialog-head {
-    display: flex;
-    align-items: center;
-    justify-content: space-between;
-    gap: 1rem;
-    padding: 1rem 1.5rem 0.5rem;
-  }
-  .dialog-head h2 {
-    margin: 0;
-  }
-  .close {
-    padding: 0;
-    display: inline-grid;
-    place-items: center;
-    background: transparent;
-    color: var(--_fg);
-    border-color: var(--_border);
-    border-width: 1px;
-    flex: none;
-  }
-  .dialog-body {
-    overflow: auto;
-    padding: 0.5rem 1.5rem;
-    flex: 1 1 auto;
-  }
-  dialog > .actions {
-    margin: 0;
-    padding: 1rem 1.5rem 1.25rem;
-    border-top: 1px solid var(--_border);
-  }
-
-  .categories {
-    list-style: none;
-    margin: 0;
-    padding: 0;
-  }
-  .category {
-    padding: 0.75rem 0;
-    border-top: 1px solid var(--_border);
-  }
-  .category-head {
-    display: flex;
-    align-items: center;
-    gap: 0.75rem;
-  }
-  .category-head label {
-    font-weight: 600;
-    flex: 1;
-  }
-  .always,
-  .about,
-  .meta {
-    color: var(--_muted);
-    font-size: 0.9rem;
-  }
-  .about {
-    margin: 0.25rem 0 0;
-  }
-  input[role='switch'] {
-    appearance: none;
-    flex: none;
-    margin: 0;
-    width: 3rem;
-    height: 1.75rem;
-    border-radius: 1rem;
-    border: 2px solid var(--_border);
-    background: radial-gradient(circle at 0.75rem 50%, var(--_border) 0.5rem, transparent 0.55rem) var(--_bg);
-    cursor: pointer;
-  }
-  input[role='switch']:checked {
-    border-color: var(--_accent);
-    background: radial-gradient(circle at calc(100% - 0.75rem) 50%, var(--_on-accent) 0.5rem, transparent 0.55rem)
-      var(--_accent);
-  }
-  input[role='switch']:disabled {
-    cursor: not-allowed;
-    opacity: 0.75;
-  }
-  @media (forced-colors: active) {
-    input[role='switch'] {
-      appearance: auto;
-      width: 1.5rem;
-      height: 1.5rem;
-    }
-  }
-
-  .policy .dialog-body {
-    padding-bottom: 1.5rem;
-  }
-  nav ol {
-    margin: 0;
-    padding-inline-start: 1.5rem;
-    columns: 2 14rem;
-  }
-  nav a,
-  a {
-    color: var(--_fg);
-  }
-  nav li {
-    padding: 0.15rem 0;
-  }
-  .table {
-    overflow-x: auto;
-  }
-  table {
-    border-collapse: collapse;
-    width: 100%;
-    font-size: 0.95rem;
-  }
-  caption {
-    text-align: start;
-    font-weight: 600;
-    padding-bottom: 0.5rem;
-  }
-  th,
-  td {
-    text-align: start;
-    vertical-align: top;
-    padding: 0.4rem 0.5rem;
-    border: 1px solid var(--_border);
-  }
-  @media (max-width: 32rem) {
-    thead {
-      position: absolute;
-      clip-path: inset(50%);
-      width: 1px;
-      height: 1px;
-      overflow: hidden;
-    }
-    table,
-    tbody,
-    tr,
-    td {
-      display: block;
-    }
-    tr {
-      border: 1px solid var(--_border);
-      margin-bottom: 0.5rem;
-    }
-    td {
-      border: 0;
-    }
-    td::before {
-      content: attr(data-label) ': ';
-      font-weight: 600;
-    }
   }
 
   .status {

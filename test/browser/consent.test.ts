@@ -1,7 +1,7 @@
 import { expect, oneEvent, fixtureCleanup } from '@open-wc/testing';
 import { encode } from '../../src/core/codec.js';
 import { version as POLICY_VERSION } from '../../locales/policy/lv.json';
-import { clearCookies, click, mount, mustPart, part, switchFor, until, warnings } from './helpers.js';
+import { clearCookies, click, mount, mustPart, open, part, switchFor, until, warnings } from './helpers.js';
 
 const cookie = (name = 'piekritu') =>
   document.cookie
@@ -167,9 +167,7 @@ describe('deciding', () => {
 describe('settings dialog', () => {
   it('opens as a modal dialog with every optional switch off and necessary locked on', async () => {
     const element = await mount();
-    await click(element, 'preferences-button');
-    const dialog = mustPart<HTMLDialogElement>(element, 'preferences');
-    expect(dialog.open).to.equal(true);
+    const dialog = await open(element, 'preferences-button', 'preferences');
     expect(dialog.matches(':modal')).to.equal(true);
     expect(switchFor(element, 'necessary').checked).to.equal(true);
     expect(switchFor(element, 'necessary').disabled).to.equal(true);
@@ -183,14 +181,13 @@ describe('settings dialog', () => {
 
   it('saves exactly the switches turned on, and shows them when opened again', async () => {
     const element = await mount();
-    await click(element, 'preferences-button');
+    await open(element, 'preferences-button', 'preferences');
     switchFor(element, 'analytics').click();
     await click(element, 'save-button');
     expect(element.consent.categories).to.deep.equal({ necessary: true, preferences: false, analytics: true, marketing: false });
     expect(part(element, 'preferences')).to.equal(null);
     expect(part(element, 'banner')).to.equal(null);
-    element.show('preferences');
-    await element.updateComplete;
+    await element.show('preferences');
     expect(switchFor(element, 'analytics').checked).to.equal(true);
     expect(switchFor(element, 'marketing').checked).to.equal(false);
   });
@@ -199,10 +196,8 @@ describe('settings dialog', () => {
     const element = await mount();
     const opener = mustPart(element, 'preferences-button');
     opener.focus();
-    opener.click();
-    await element.updateComplete;
+    const dialog = await open(element, 'preferences-button', 'preferences');
     switchFor(element, 'analytics').click();
-    const dialog = mustPart<HTMLDialogElement>(element, 'preferences');
     const hidden = oneEvent(element, 'consent-hide');
     dialog.dispatchEvent(new Event('cancel', { cancelable: true }));
     dialog.close();
@@ -226,8 +221,7 @@ describe('settings dialog', () => {
       const shown = oneEvent(element, 'consent-show');
       link.click();
       expect((await shown).detail.view).to.equal('preferences');
-      await element.updateComplete;
-      expect(mustPart<HTMLDialogElement>(element, 'preferences').open).to.equal(true);
+      await until(() => part<HTMLDialogElement>(element, 'preferences')?.open === true, 'the dialog');
       expect(location.hash).to.equal('');
     } finally {
       link.remove();
@@ -238,9 +232,7 @@ describe('settings dialog', () => {
 describe('policy dialog', () => {
   it('shows the full Latvian policy, with the 11-row data table, as real structure', async () => {
     const element = await mount();
-    await click(element, 'policy-button');
-    const dialog = mustPart<HTMLDialogElement>(element, 'policy');
-    expect(dialog.open).to.equal(true);
+    const dialog = await open(element, 'policy-button', 'policy');
     await until(() => dialog.querySelector('table') !== null, 'the policy to load');
     await element.updateComplete;
     expect(dialog.querySelector('h2')!.textContent).to.equal('Personas datu aizsardzība');
@@ -253,8 +245,7 @@ describe('policy dialog', () => {
 
   it('shows an error state when the policy cannot be loaded', async () => {
     const element = await mount({ 'policy-src': '/nowhere/{lang}.json' });
-    await click(element, 'policy-button');
-    const dialog = mustPart<HTMLDialogElement>(element, 'policy');
+    const dialog = await open(element, 'policy-button', 'policy');
     await until(() => dialog.textContent!.includes('neizdevās'), 'the error state');
   });
 

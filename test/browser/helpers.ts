@@ -58,3 +58,11 @@ export async function until(check: () => boolean, what: string, frames = 300): P
   }
   throw new Error(`timed out waiting for ${what}`);
 }
+
+/** Click a button that opens a dialog, and wait until the dialog (loaded on demand) is open. */
+export async function open(element: PiekrituConsent, buttonPart: string, dialogPart: string): Promise<HTMLDialogElement> {
+  mustPart(element, buttonPart).click();
+  await until(() => part<HTMLDialogElement>(element, dialogPart)?.open === true, `the ${dialogPart} dialog`);
+  await element.updateComplete;
+  return mustPart<HTMLDialogElement>(element, dialogPart);
+}

@@ -1,0 +1,350 @@
+/**
+ * The settings and policy dialogs. Nothing here is needed before the banner shows, so it
+ * loads on demand: a chunk of the ES module build, `piekritu-views.min.js` beside the
+ * classic script. Views hold no state and no rules; the element passes in a `ViewHost`.
+ */
+import { css, html, nothing, type TemplateResult } from 'lit';
+import { NECESSARY, type Categories } from '../core/consent.js';
+import { parsePolicy, type Policy, type PolicyBlock } from '../core/policy.js';
+import type { Lang } from '../core/locale.js';
+import type { StringTable, Translate } from './strings.js';
+import { dialogs as lv } from '../../locales/lv.json';
+import { dialogs as en } from '../../locales/en.json';
+import { dialogs as ru } from '../../locales/ru.json';
+
+/** The dialogs' texts in every language. */
+export const strings: StringTable = { lv, en, ru };
+
+export type PolicyState = { status: 'idle' | 'loading' | 'error' } | { status: 'ready'; policy: Policy };
+
+/** What a view may read and do; the element implements it. */
+export interface ViewHost {
+  readonly t: Translate;
+  readonly lang: Lang;
+  readonly offered: readonly string[];
+  readonly gpc: boolean;
+  readonly draft: Categories;
+  readonly policy: PolicyState;
+  readonly policyUrl: string | null;
+  readonly root: ShadowRoot;
+  label(category: string): string;
+  setDraft(category: string, on: boolean): void;
+  acceptAll(): void;
+  rejectAll(): void;
+  saveDraft(): void;
+  /** Close the open dialog (no choice implied). */
+  close(): void;
+  /** The dialog has closed, by any means (Escape, button, decision). */
+  closed(): void;
+}
+
+export async function fetchPolicy(url: string): Promise<Policy | null> {
+  try {
+    const response = await fetch(url);
+    return response.ok ? parsePolicy(await response.json()) : null;
+  } catch {
+    return null;
+  }
+}
+
+function head(host: ViewHost, id: string, title: string): TemplateResult {
+  return html`
+    <header class="dialog-head">
+      <h2 id=${id}>${title}</h2>
+      <button part="close-button" class="close" aria-label=${host.t('action.close')} @click=${() => host.close()}>
+        <svg viewBox="0 0 16 16" aria-hidden="true" width="16" height="16">
+          <path d="M3 3l10 10M13 3L3 13" stroke="currentColor" stroke-width="2" fill="none" />
+        </svg>
+      </button>
+    </header>
+  `;
+}
+
+function description(host: ViewHost, name: string): string {
+  const key = `category.${name}.description`;
+  const text = host.t(key);
+  return text === key ? host.t('category.other.description', { name: host.label(name) }) : text;
+}
+
+function category(host: ViewHost, name: string): TemplateResult {
+  const locked = name === NECESSARY;
+  return html`
+    <li class="category">
+      <div class="category-head">
+        <label for="switch-${name}">${host.label(name)}</label>
+        ${locked ? html`<span class="always">${host.t('preferences.alwaysOn')}</span>` : nothing}
+        <input
+          type="checkbox"
+          role="switch"
+          id="switch-${name}"
+          name=${name}
+          .checked=${locked || host.draft[name] === true}
+          ?disabled=${locked}
+          aria-describedby="about-${name}"
+          @change=${(event: Event) => host.setDraft(name, (event.target as HTMLInputElement).checked)}
+        />
+      </div>
+      <p class="about" id="about-${name}">${description(host, name)}</p>
+    </li>
+  `;
+}
+
+export function preferences(host: ViewHost): TemplateResult {
+  const { t } = host;
+  return html`
+    <dialog part="preferences" aria-labelledby="preferences-title" lang=${host.lang} @close=${() => host.closed()}>
+      ${head(host, 'preferences-title', t('preferences.title'))}
+      <div class="dialog-body">
+        <p>${t('preferences.intro')}</p>
+        ${host.gpc ? html`<p class="notice">${t('banner.gpc')}</p>` : nothing}
+        <ul class="categories">${[NECESSARY, ...host.offered].map((name) => category(host, name))}</ul>
+      </div>
+      <div class="actions">
+        <button part="accept-all-button" class="choice" @click=${() => host.acceptAll()}>${t('action.acceptAll')}</button>
+        <button part="reject-all-button" class="choice" @click=${() => host.rejectAll()}>${t('action.rejectAll')}</button>
+        <button part="save-button" class="secondary" @click=${() => host.saveDraft()}>${t('action.save')}</button>
+      </div>
+    </dialog>
+  `;
+}
+
+function block(item: PolicyBlock): TemplateResult {
+  switch (item.type) {
+    case 'p':
+      return html`<p>${item.text}</p>`;
+    case 'ul':
+      return html`<ul>${item.items.map((text) => html`<li>${text}</li>`)}</ul>`;
+    case 'table':
+      return html`
+        <div class="table">
+          <table>
+            ${item.caption ? html`<caption>${item.caption}</caption>` : nothing}
+            <thead><tr>${item.head.map((cell) => html`<th scope="col">${cell}</th>`)}</tr></thead>
+            <tbody>
+              ${item.rows.map(
+                (row) => html`<tr>${row.map((cell, i) => html`<td data-label=${item.head[i] ?? ''}>${cell}</td>`)}</tr>`,
+              )}
+            </tbody>
+          </table>
+        </div>
+      `;
+  }
+}
+
+/** In-page links inside a shadow root need a hand: the URL hash cannot reach in. */
+function jump(host: ViewHost, event: MouseEvent): void {
+  event.preventDefault();
+  const id = (event.currentTarget as HTMLAnchorElement).getAttribute('href')?.slice(1) ?? '';
+  const heading = host.root.getElementById(`${id}-h`);
+  heading?.scrollIntoView({ block: 'start' });
+  heading?.focus();
+}
+
+function policyBody(host: ViewHost, policy: Policy): TemplateResult {
+  const { t } = host;
+  return html`
+    <p class="meta">${t('policy.version', { version: policy.version, date: policy.updated })}</p>
+    <nav aria-labelledby="policy-contents">
+      <h3 id="policy-contents">${t('policy.contents')}</h3>
+      <ol>
+        ${policy.sections
+          .filter((section) => section.heading)
+          .map(
+            (section) =>
+              html`<li><a href="#policy-${section.id}" @click=${(event: MouseEvent) => jump(host, event)}>${section.heading}</a></li>`,
+          )}
+      </ol>
+    </nav>
+    ${policy.sections.map(
+      (section) => html`
+        <section id="policy-${section.id}" aria-labelledby=${section.heading ? `policy-${section.id}-h` : nothing}>
+          ${section.heading ? html`<h3 id="policy-${section.id}-h" tabindex="-1">${section.heading}</h3>` : nothing}
+          ${section.blocks.map(block)}
+        </section>
+      `,
+    )}
+  `;
+}
+
+export function policy(host: ViewHost): TemplateResult {
+  const { t } = host;
+  const state = host.policy;
+  const title = state.status === 'ready' ? state.policy.title : t('preferences.policyLink');
+  let body: TemplateResult;
+  if (state.status === 'ready') body = policyBody(host, state.policy);
+  else if (state.status === 'error') {
+    body = html`<p class="notice">${t('policy.error')}</p>
+      ${host.policyUrl ? html`<p><a href=${host.policyUrl}>${t('policy.fallback')}</a></p>` : nothing}`;
+  } else body = html`<p aria-busy="true">${t('policy.loading')}</p>`;
+  return html`
+    <dialog part="policy" class="policy" aria-labelledby="policy-title" lang=${host.lang} @close=${() => host.closed()}>
+      ${head(host, 'policy-title', title)}
+      <div class="dialog-body" tabindex="0" aria-labelledby="policy-title">${body}</div>
+    </dialog>
+  `;
+}
+
+export const styles = css`
+  dialog {
+    width: min(42rem, calc(100vw - 1.5rem));
+    max-height: min(90vh, 60rem);
+    padding: 0;
+    display: flex;
+    flex-direction: column;
+    overflow: hidden;
+  }
+  dialog:not([open]) {
+    display: none;
+  }
+  dialog::backdrop {
+    background: rgb(0 0 0 / 0.55);
+  }
+  h3 {
+    font-size: 1.05rem;
+    margin: 1.25rem 0 0.5rem;
+  }
+  .dialog-head {
+    display: flex;
+    align-items: center;
+    justify-content: space-between;
+    gap: 1rem;
+    padding: 1rem 1.5rem 0.5rem;
+  }
+  .dialog-head h2 {
+    margin: 0;
+  }
+  .close {
+    padding: 0;
+    display: inline-grid;
+    place-items: center;
+    background: transparent;
+    color: var(--_fg);
+    border-color: var(--_border);
+    border-width: 1px;
+    flex: none;
+  }
+  .dialog-body {
+    overflow: auto;
+    padding: 0.5rem 1.5rem;
+    flex: 1 1 auto;
+  }
+  dialog > .actions {
+    margin: 0;
+    padding: 1rem 1.5rem 1.25rem;
+    border-top: 1px solid var(--_border);
+  }
+  .categories {
+    list-style: none;
+    margin: 0;
+    padding: 0;
+  }
+  .category {
+    padding: 0.75rem 0;
+    border-top: 1px solid var(--_border);
+  }
+  .category-head {
+    display: flex;
+    align-items: center;
+    gap: 0.75rem;
+  }
+  .category-head label {
+    font-weight: 600;
+    flex: 1;
+  }
+  .always,
+  .about,
+  .meta {
+    color: var(--_muted);
+    font-size: 0.9rem;
+  }
+  .about {
+    margin: 0.25rem 0 0;
+  }
+  input[role='switch'] {
+    appearance: none;
+    flex: none;
+    margin: 0;
+    width: 3rem;
+    height: 1.75rem;
+    border-radius: 1rem;
+    border: 2px solid var(--_border);
+    background: radial-gradient(circle at 0.75rem 50%, var(--_border) 0.5rem, transparent 0.55rem) var(--_bg);
+    cursor: pointer;
+  }
+  input[role='switch']:checked {
+    border-color: var(--_accent);
+    background: radial-gradient(circle at calc(100% - 0.75rem) 50%, var(--_on-accent) 0.5rem, transparent 0.55rem)
+      var(--_accent);
+  }
+  input[role='switch']:disabled {
+    cursor: not-allowed;
+    opacity: 0.75;
+  }
+  @media (forced-colors: active) {
+    input[role='switch'] {
+      appearance: auto;
+      width: 1.5rem;
+      height: 1.5rem;
+    }
+  }
+  .policy .dialog-body {
+    padding-bottom: 1.5rem;
+  }
+  nav ol {
+    margin: 0;
+    padding-inline-start: 1.5rem;
+    columns: 2 14rem;
+  }
+  a {
+    color: var(--_fg);
+  }
+  nav li {
+    padding: 0.15rem 0;
+  }
+  .table {
+    overflow-x: auto;
+  }
+  table {
+    border-collapse: collapse;
+    width: 100%;
+    font-size: 0.95rem;
+  }
+  caption {
+    text-align: start;
+    font-weight: 600;
+    padding-bottom: 0.5rem;
+  }
+  th,
+  td {
+    text-align: start;
+    vertical-align: top;
+    padding: 0.4rem 0.5rem;
+    border: 1px solid var(--_border);
+  }
+  @media (max-width: 32rem) {
+    thead {
+      position: absolute;
+      clip-path: inset(50%);
+      width: 1px;
+      height: 1px;
+      overflow: hidden;
+    }
+    table,
+    tbody,
+    tr,
+    td {
+      display: block;
+    }
+    tr {
+      border: 1px solid var(--_border);
+      margin-bottom: 0.5rem;
+    }
+    td {
+      border: 0;
+    }
+    td::before {
+      content: attr(data-label) ': ';
+      font-weight: 600;
+    }
+  }
+`;
