@@ -94,14 +94,13 @@ export default [
   {
     // Loaded by the classic script when the settings or the policy first open.
     input: 'src/elements/views.classic.ts',
-    output: { file: 'dist/piekritu-views.min.js', format: 'iife', sourcemap: true, globals: { lit: '__piekritu.lit' } },
-    external: ['lit'],
+    output: { file: 'dist/piekritu-views.min.js', format: 'iife', sourcemap: true },
     plugins: [minifyTemplates, jsonData(), resolve(), compile(), minify()],
   },
   {
     input: 'src/index.ts',
     output: { dir: 'dist', format: 'es', sourcemap: true, entryFileNames: 'piekritu.js', chunkFileNames: 'piekritu-[name].js' },
-    external: (id) => id === 'lit' || id.startsWith('lit/') || id === 'js-cookie',
+    external: (id) => /^(lit|@lit\/reactive-element|js-cookie)(\/|$)/.test(id),
     plugins: [distLayout, minifyTemplates, jsonData(), compile()],
   },
 ];

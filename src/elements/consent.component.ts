@@ -1,29 +1,28 @@
-import { html, LitElement, nothing, type PropertyValues, type TemplateResult } from 'lit';
+import { ReactiveElement, type PropertyValues } from '@lit/reactive-element';
 import { allows, grantedOf, NECESSARY, type Categories, type Consent, type ConsentContext } from '../core/consent.js';
-import { parseConfig, parseUrl, parseRevision, type Config } from '../core/config.js';
-import { cookieMatcher, requiredBy } from '../core/gating.js';
+import { parseConfig, parseRevision, parseUrl, type Config } from '../core/config.js';
 import { DEFAULT_WAIT_FOR_UPDATE } from '../core/consent-mode.js';
+import { format, type Lang } from '../core/locale.js';
 import { recordOf } from '../core/record.js';
-import { format } from '../core/locale.js';
 import { version as BUNDLED_POLICY_VERSION } from '../../locales/policy/lv.json';
-import { defaultPolicySrc } from '../platform/assets.js';
-import { consentJar, deleteCookies } from '../platform/cookies.js';
-import { Gate, GATED } from '../platform/gate.js';
+import { LOCALES_BASE } from '../platform/assets.js';
+import { consentJar } from '../platform/cookies.js';
+import { Gate } from '../platform/gate.js';
 import { consentDefault, consentUpdate } from '../platform/gtag.js';
-import { flushRecords, sendRecord } from '../platform/records.js';
+import { hasQueuedRecords, queueRecord } from '../platform/records.js';
 import { ConsentStore, type Change } from '../platform/store.js';
 import { watchOtherTabs } from '../platform/sync.js';
 import { emit, type ConsentView } from './events.js';
 import { LangController } from './lang-controller.js';
-import { categoryLabel, translator, type Translate } from './strings.js';
+import { categoryLabel, loadStrings, translator, type Strings, type Translate } from './strings.js';
+import { styles } from './consent.styles.js';
 import { loadViews, type Views } from './views-loader.js';
 import type { PolicyState, ViewHost } from './views.js';
-import { styles } from './consent.styles.js';
 
 type DialogView = Exclude<ConsentView, 'banner'>;
 
 const TAG = 'piekritu-consent';
-const STATUS_MS = 6000;
+const STATUS_MS = 5000;
 
 /** The element focused in the page, looking through open shadow roots. */
 function deepActiveElement(): HTMLElement | null {
@@ -32,12 +31,24 @@ function deepActiveElement(): HTMLElement | null {
   return active instanceof HTMLElement ? active : null;
 }
 
+/** A tiny element builder for the first layer: text goes in as text, never as markup. */
+function h(tag: string, attributes: Record<string, string>, ...children: (Node | string)[]): HTMLElement {
+  const node = document.createElement(tag);
+  for (const name in attributes) node.setAttribute(name, attributes[name]);
+  node.append(...children);
+  return node;
+}
+
 /**
  * The cookie-consent banner: a first layer with equally prominent "accept" and "reject",
  * a settings dialog with one switch per category, and the privacy policy. It stores the
  * choice, activates gated scripts and embeds, and speaks Latvian, English or Russian.
  *
- * Attributes are read when the element connects; `lang` is followed live.
+ * Built on Lit's `ReactiveElement`. The first layer is a dozen DOM nodes made directly, so
+ * no template engine sits on the critical path; the dialogs are lit-html templates that
+ * load, with their texts, the first time they open.
+ *
+ * Attributes are read when the element connects; `lang`, `theme` and `position` are live.
  *
  * @summary Cookie-consent banner, settings and policy.
  *
@@ -73,8 +84,18 @@ function deepActiveElement(): HTMLElement | null {
  * @cssproperty --piekritu-z-index - Stacking order of the banner.
  * @cssproperty --piekritu-max-width - Largest width of the banner box.
  */
-export class PiekrituConsent extends LitElement {
+export class PiekrituConsent extends ReactiveElement {
   static override styles = styles;
+
+  /** Internal reactive state (declared here rather than with decorators: no helper code in the bundle). */
+  static override properties = {
+    bannerOpen: { state: true },
+    dialog: { state: true },
+    draft: { state: true },
+    status: { state: true },
+    policyState: { state: true },
+    loaded: { state: true },
+  };
 
   /** The consent now: the same shape as the events' `detail`. */
   get consent(): Consent {
@@ -84,20 +105,13 @@ export class PiekrituConsent extends LitElement {
       : { categories: { [NECESSARY]: true }, decided: false, id: '', revision: '', policyVersion: '', timestamp: 0, source: 'default' };
   }
 
-  /** Internal reactive state (declared here rather than with decorators: no helper code in the bundle). */
-  static override properties = {
-    bannerOpen: { state: true },
-    dialog: { state: true },
-    draft: { state: true },
-    status: { state: true },
-    policyState: { state: true },
-  };
-
   private bannerOpen = false;
   private dialog: DialogView | null = null;
   private draft: Categories = {};
   private status = '';
   private policyState: PolicyState = { status: 'idle' };
+  /** Texts fetched for languages other than Latvian (which is bundled). */
+  private loaded: Partial<Record<Lang, Strings>> = {};
 
   private readonly language = new LangController(this);
   private config!: Config;
@@ -105,14 +119,19 @@ export class PiekrituConsent extends LitElement {
   private store: ConsentStore | undefined;
   private gate: Gate | undefined;
   private tabs: { notify(): void; close(): void } | undefined;
+  private views: Views | undefined;
   private policySrc = '';
   private returnFocus: HTMLElement | null = null;
   private statusTimer: ReturnType<typeof setTimeout> | undefined;
   private readonly warned = new Set<string>();
   private pageRoom: { observer: ResizeObserver; padding: string; scrollPadding: string } | undefined;
+  /** The first layer as built, and what it was built from (rebuilt when that changes). */
+  private banner: { node: HTMLElement; key: string } | undefined;
+  private statusNode: HTMLElement | undefined;
+  private dialogSlot: HTMLElement | undefined;
 
   private get t(): Translate {
-    return translator(this.language.lang, this.views?.strings);
+    return translator(this.language.lang, this.loaded[this.language.lang], this.views?.strings);
   }
 
   private readonly warn = (message: string): void => {
@@ -151,7 +170,7 @@ export class PiekrituConsent extends LitElement {
   private start(): void {
     const read = (name: string) => this.getAttribute(name);
     this.config = parseConfig(read, location.hostname, this.warn);
-    this.policySrc = parseUrl('policy-src', read('policy-src'), this.warn) ?? defaultPolicySrc();
+    this.policySrc = parseUrl('policy-src', read('policy-src'), this.warn) ?? `${LOCALES_BASE}policy/{lang}.json`;
     const gpc = (navigator as Navigator & { globalPrivacyControl?: boolean }).globalPrivacyControl === true;
     this.ctx = {
       offered: this.config.categories,
@@ -173,7 +192,7 @@ export class PiekrituConsent extends LitElement {
     this.gate.start();
     this.tabs = watchOtherTabs(`piekritu:${cookieName}`, () => this.onOtherTab());
     document.addEventListener('click', this.onOpenerClick);
-    if (this.config.logEndpoint) void flushRecords(this.config.logEndpoint);
+    if (this.config.logEndpoint && hasQueuedRecords()) void this.sendRecords();
 
     emit(this, 'consent-ready', this.consent);
     if (!consent.decided) this.openBanner();
@@ -231,11 +250,7 @@ export class PiekrituConsent extends LitElement {
   /** Close whatever is open. The banner of an undecided visitor closes too, but no choice is made. */
   hide(): void {
     this.closeDialog();
-    if (this.bannerOpen) {
-      this.bannerOpen = false;
-      this.leaveRoom();
-      emit(this, 'consent-hide', { view: 'banner' });
-    }
+    this.closeBanner();
   }
 
   /** Forget the stored choice and ask again. */
@@ -254,15 +269,13 @@ export class PiekrituConsent extends LitElement {
     this.apply(before, change);
     this.tabs?.notify();
     if (consent.decided && this.config.logEndpoint) {
-      void sendRecord(this.config.logEndpoint, recordOf(consent, this.language.lang, location.href));
+      // Queued at once, sent by the views module: a tab closed now still has it next visit.
+      queueRecord(recordOf(consent, this.language.lang, location.href));
+      void this.sendRecords();
     }
     this.closeDialog();
     if (consent.decided) {
-      if (this.bannerOpen) {
-        this.bannerOpen = false;
-        this.leaveRoom();
-        emit(this, 'consent-hide', { view: 'banner' });
-      }
+      this.closeBanner();
       this.announce(persisted ? this.t('status.saved') : this.t('status.unsaved'));
     } else this.openBanner();
   }
@@ -271,22 +284,21 @@ export class PiekrituConsent extends LitElement {
   private apply(before: Consent, { consent, changed }: Change): void {
     this.gate?.apply();
     const withdrawn = changed.filter((name) => before.categories[name] && !consent.categories[name]);
-    if (withdrawn.length > 0) this.cleanUp(withdrawn);
+    if (withdrawn.length > 0) void this.cleanUp(withdrawn);
     if (this.config.consentMode) consentUpdate(window, consent.categories);
     emit(this, 'consent-change', { ...this.consent, changed });
   }
 
-  private cleanUp(withdrawn: string[]): void {
-    const patterns: string[] = [];
-    let reloadAdvised = false;
-    for (const element of document.querySelectorAll('[data-cookies]')) {
-      const required = requiredBy(element.getAttribute('data-consent') ?? element.getAttribute('data-consent-activated'));
-      if (!required.some((name) => withdrawn.includes(name))) continue;
-      patterns.push(element.getAttribute('data-cookies') ?? '');
-      if (element.hasAttribute('data-consent-activated')) reloadAdvised = true;
-    }
-    const cookies = patterns.length > 0 ? deleteCookies(cookieMatcher(patterns.join(' '))) : [];
+  /** Runs with the views loaded: the clean-up code is not on the banner's critical path. */
+  private async cleanUp(withdrawn: string[]): Promise<void> {
+    if (!(await this.ensureViews()) || !this.views) return;
+    const { cookies, reloadAdvised } = this.views.withdraw(document, withdrawn, this.config.cookieName);
     emit(this, 'consent-cleanup', { categories: withdrawn, cookies, reloadAdvised });
+  }
+
+  private async sendRecords(): Promise<void> {
+    const endpoint = this.config.logEndpoint;
+    if (endpoint && (await this.ensureViews())) await this.views?.flushRecords(endpoint);
   }
 
   private onOtherTab(): void {
@@ -307,10 +319,17 @@ export class PiekrituConsent extends LitElement {
     emit(this, 'consent-show', { view: 'banner' });
   }
 
+  private closeBanner(): void {
+    if (!this.bannerOpen) return;
+    this.bannerOpen = false;
+    this.leaveRoom();
+    emit(this, 'consent-hide', { view: 'banner' });
+  }
+
   private closeDialog(): void {
-    const dialog = this.renderRoot.querySelector('dialog');
+    const dialog = this.dialogSlot?.querySelector('dialog');
     if (dialog?.open) dialog.close();
-    else if (this.dialog) this.onDialogClosed();
+    else if (this.dialog) void this.onDialogClosed();
   }
 
   /** Escape, the close button and decisions all end here: no choice is implied. */
@@ -331,8 +350,7 @@ export class PiekrituConsent extends LitElement {
     if (!opener) return;
     event.preventDefault();
     this.returnFocus = opener as HTMLElement;
-    const view = opener.getAttribute('data-piekritu-open') || 'preferences';
-    this.show(view as ConsentView);
+    void this.show((opener.getAttribute('data-piekritu-open') || 'preferences') as ConsentView);
   };
 
   private announce(text: string): void {
@@ -341,20 +359,20 @@ export class PiekrituConsent extends LitElement {
     this.statusTimer = setTimeout(() => (this.status = ''), STATUS_MS);
   }
 
-  private views: Views | undefined;
-
   /** Load the dialogs (once) and adopt their styles. `false` when they cannot be had. */
   private async ensureViews(): Promise<boolean> {
     if (this.views) return true;
     try {
       const views = await loadViews();
-      const root = this.renderRoot as ShadowRoot;
-      const sheet = views.styles.styleSheet;
-      if (sheet) root.adoptedStyleSheets = [...root.adoptedStyleSheets, sheet];
-      this.views = views;
+      if (!this.views) {
+        const root = this.renderRoot as ShadowRoot;
+        const sheet = views.styles.styleSheet;
+        if (sheet) root.adoptedStyleSheets = [...root.adoptedStyleSheets, sheet];
+        this.views = views;
+      }
       return true;
     } catch (error) {
-      console.warn('piekritu: the settings could not be loaded.', error);
+      this.warn(`piekritu: the settings could not be loaded (${String(error)}).`);
       return false;
     }
   }
@@ -366,6 +384,41 @@ export class PiekrituConsent extends LitElement {
     this.policyState = { status: 'loading' };
     const policy = await this.views.fetchPolicy(format(this.policySrc, { lang }));
     this.policyState = policy ? { status: 'ready', policy } : { status: 'error' };
+  }
+
+  /** Latvian is bundled; another language's texts come from beside the script, once. */
+  private async loadLanguage(lang: Lang): Promise<void> {
+    if (lang === 'lv' || this.loaded[lang]) return;
+    const strings = await loadStrings(`${LOCALES_BASE}${lang}.json`);
+    if (!strings) this.warn(`piekritu: the ${lang} texts could not be loaded; showing Latvian.`);
+    this.loaded = { ...this.loaded, [lang]: strings ?? {} };
+  }
+
+  /** WCAG 2.4.11: the page keeps room for the banner, so nothing focused hides behind it. */
+  private keepRoom(banner: HTMLElement): void {
+    if (this.pageRoom || typeof ResizeObserver !== 'function') return;
+    const root = document.documentElement.style;
+    const side = this.config.position === 'top' ? 'top' : 'bottom';
+    const padding = root.getPropertyValue(`padding-${side}`);
+    const scrollPadding = root.getPropertyValue(`scroll-padding-${side}`);
+    const observer = new ResizeObserver(() => {
+      const room = `${Math.ceil(banner.getBoundingClientRect().height)}px`;
+      root.setProperty(`scroll-padding-${side}`, room);
+      // Only a full-width bar takes the page's edge; a corner box leaves it be.
+      if (this.config.position === 'bottom' || side === 'top') root.setProperty(`padding-${side}`, room);
+    });
+    observer.observe(banner);
+    this.pageRoom = { observer, padding, scrollPadding };
+  }
+
+  private leaveRoom(): void {
+    if (!this.pageRoom) return;
+    const side = this.config.position === 'top' ? 'top' : 'bottom';
+    const root = document.documentElement.style;
+    this.pageRoom.observer.disconnect();
+    root.setProperty(`padding-${side}`, this.pageRoom.padding);
+    root.setProperty(`scroll-padding-${side}`, this.pageRoom.scrollPadding);
+    this.pageRoom = undefined;
   }
 
   /** The dialogs' window onto this element. */
@@ -403,97 +456,98 @@ export class PiekrituConsent extends LitElement {
       rejectAll: () => host.rejectAll(),
       saveDraft: () => host.save(grantedOf(host.draft)),
       close: () => host.closeDialog(),
-      closed: () => host.onDialogClosed(),
+      closed: () => void host.onDialogClosed(),
     };
   })();
 
-  /** WCAG 2.4.11: the page keeps room for the banner, so nothing focused hides behind it. */
-  private keepRoom(banner: HTMLElement): void {
-    if (this.pageRoom || typeof ResizeObserver !== 'function') return;
-    const root = document.documentElement.style;
-    const top = this.config.position === 'top';
-    const side = top ? 'Top' : 'Bottom';
-    const padding = root.getPropertyValue(`padding-${side.toLowerCase()}`);
-    const scrollPadding = root.getPropertyValue(`scroll-padding-${side.toLowerCase()}`);
-    const observer = new ResizeObserver(() => {
-      const room = `${Math.ceil(banner.getBoundingClientRect().height)}px`;
-      root[`scrollPadding${side}`] = room;
-      if (this.config.position === 'bottom' || top) root[`padding${side}`] = room;
-    });
-    observer.observe(banner);
-    this.pageRoom = { observer, padding, scrollPadding };
-  }
-
-  private leaveRoom(): void {
-    if (!this.pageRoom) return;
-    const side = this.config.position === 'top' ? 'top' : 'bottom';
-    const root = document.documentElement.style;
-    this.pageRoom.observer.disconnect();
-    root.setProperty(`padding-${side}`, this.pageRoom.padding);
-    root.setProperty(`scroll-padding-${side}`, this.pageRoom.scrollPadding);
-    this.pageRoom = undefined;
-  }
-
-  protected override updated(changed: PropertyValues): void {
-    super.updated(changed);
-    // Only a newly rendered dialog opens: a re-render while it is closing must not reopen it.
-    if (changed.has('dialog') && this.dialog) this.renderRoot.querySelector('dialog')?.showModal();
-    // The policy follows a language change while it is open.
-    if (this.dialog === 'policy' && this.policyState.status === 'ready' && this.policyState.policy.lang !== this.language.lang) {
-      void this.loadPolicy();
-    }
-    const banner = this.renderRoot.querySelector<HTMLElement>('[part~="banner"]');
-    if (banner) this.keepRoom(banner);
-  }
-
   // ---- rendering ---------------------------------------------------------------------
 
-  override render(): TemplateResult | typeof nothing {
-    if (!this.store) return nothing;
-    return html`
-      ${this.bannerOpen ? this.renderBanner() : nothing}
-      ${this.dialog && this.views ? this.views[this.dialog](this.viewHost) : nothing}
-      <div part="status" class="status" role="status" lang=${this.language.lang}>${this.status}</div>
-    `;
+  protected override update(changed: PropertyValues): void {
+    super.update(changed);
+    if (!this.store) return;
+    const root = this.renderRoot;
+    if (!this.statusNode) {
+      this.dialogSlot = h('div', { class: 'dialogs' });
+      this.statusNode = h('div', { part: 'status', class: 'status', role: 'status' });
+      root.append(this.dialogSlot, this.statusNode);
+    }
+    const lang = this.language.lang;
+    void this.loadLanguage(lang);
+    this.statusNode.lang = lang;
+    this.statusNode.textContent = this.status;
+    this.paintBanner(lang);
+    if (this.views && this.dialogSlot) {
+      this.views.paint(this.dialogSlot, this.dialog, this.viewHost);
+      // Only a newly rendered dialog opens: a re-render while it is closing must not reopen it.
+      if (changed.has('dialog') && this.dialog) this.dialogSlot.querySelector('dialog')?.showModal();
+      // The policy follows a language change while it is open.
+      const policy = this.policyState;
+      if (this.dialog === 'policy' && policy.status === 'ready' && policy.policy.lang !== lang) void this.loadPolicy();
+    }
   }
 
-  private renderBanner(): TemplateResult {
-    const t = this.t;
+  /** The first layer: built when it opens (or when its language or message changes), else only shown or hidden. */
+  private paintBanner(lang: Lang): void {
+    const ready = lang === 'lv' || this.loaded[lang] !== undefined;
     const voided = this.store?.voided;
-    const renew = voided === 'revision' || voided === 'policy' || voided === 'expired' ? t(`banner.renew.${voided}`) : '';
-    return html`
-      <section
-        part="banner"
-        class="banner"
-        role="region"
-        aria-labelledby="banner-title"
-        lang=${this.language.lang}
-        ?hidden=${this.dialog !== null}
-      >
-        <h2 id="banner-title">${t('banner.title')}</h2>
-        ${renew ? html`<p class="notice">${renew}</p>` : nothing}
-        <p>${t('banner.text')}</p>
-        ${this.ctx.gpc ? html`<p class="notice">${t('banner.gpc')}</p>` : nothing}
-        <div class="actions">
-          <button part="accept-button" class="choice" @click=${this.acceptAll}>${t('action.accept')}</button>
-          <button part="reject-button" class="choice" @click=${this.rejectAll}>${t('action.reject')}</button>
-          <button part="preferences-button" class="secondary" @click=${() => this.show('preferences')}>
-            ${t('action.preferences')}
-          </button>
-          ${this.config.policyUrl
-            ? html`<a part="policy-button" class="link" href=${this.config.policyUrl}>${t('action.policy')}</a>`
-            : html`<button part="policy-button" class="link" @click=${() => this.show('policy')}>
-                ${t('action.policy')}
-              </button>`}
-        </div>
-      </section>
-    `;
+    const renew = voided === 'revision' || voided === 'policy' || voided === 'expired' ? voided : '';
+    const key = `${lang} ${renew}`;
+    if (!this.bannerOpen || !ready) {
+      this.banner?.node.remove();
+      this.banner = undefined;
+      this.leaveRoom();
+      return;
+    }
+    if (this.banner?.key !== key) {
+      const focused = (this.renderRoot as ShadowRoot).activeElement?.getAttribute('part');
+      const node = this.buildBanner(lang, renew);
+      if (this.banner) this.banner.node.replaceWith(node);
+      else this.renderRoot.insertBefore(node, this.renderRoot.firstChild);
+      this.banner = { node, key };
+      if (focused) node.querySelector<HTMLElement>(`[part="${focused}"]`)?.focus();
+      this.leaveRoom();
+      this.keepRoom(node);
+    }
+    // Under an open dialog the banner waits out of sight (it would only sit behind the backdrop).
+    this.banner.node.hidden = this.dialog !== null;
   }
 
+  private buildBanner(lang: Lang, renew: string): HTMLElement {
+    const t = this.t;
+    const button = (part: string, style: string, label: string, action: () => void) => {
+      const node = h('button', { part, class: style }, t(label));
+      node.addEventListener('click', action);
+      return node;
+    };
+    // Fetch the dialogs as soon as a visitor shows intent, so they open without a wait.
+    const preload = (node: HTMLElement) => {
+      for (const type of ['pointerenter', 'focus']) node.addEventListener(type, () => void this.ensureViews(), { once: true });
+      return node;
+    };
+    const policyUrl = this.config.policyUrl;
+    const policy = policyUrl
+      ? h('a', { part: 'policy-button', class: 'link', href: policyUrl }, t('action.policy'))
+      : preload(button('policy-button', 'link', 'action.policy', () => void this.show('policy')));
+    return h(
+      'section',
+      { part: 'banner', class: 'banner', role: 'region', 'aria-labelledby': 'banner-title', lang },
+      h('h2', { id: 'banner-title' }, t('banner.title')),
+      ...(renew ? [h('p', { class: 'notice' }, t(`banner.renew.${renew}`))] : []),
+      h('p', {}, t('banner.text')),
+      ...(this.ctx.gpc ? [h('p', { class: 'notice' }, t('banner.gpc'))] : []),
+      h(
+        'div',
+        { class: 'actions' },
+        button('accept-button', 'choice', 'action.accept', () => this.acceptAll()),
+        button('reject-button', 'choice', 'action.reject', () => this.rejectAll()),
+        preload(button('preferences-button', 'secondary', 'action.preferences', () => void this.show('preferences'))),
+        policy,
+      ),
+    );
+  }
 }
 
 export const tagName = TAG;
-export { GATED };
 
 declare global {
   interface HTMLElementTagNameMap {

@@ -1,4 +1,4 @@
-import { css } from 'lit';
+import { css } from '@lit/reactive-element';
 
 /**
  * Theming goes through `--piekritu-*` properties and parts only. The defaults meet

@@ -2,7 +2,7 @@
  * Follows the language the element should speak: its own `lang`, the nearest `[lang]`
  * ancestor, `<html lang>`. A change to any of them at runtime re-renders.
  */
-import type { ReactiveController, ReactiveControllerHost } from 'lit';
+import type { ReactiveController, ReactiveControllerHost } from '@lit/reactive-element';
 import { resolveLang, type Lang } from '../core/locale.js';
 
 export class LangController implements ReactiveController {

@@ -1,28 +1,38 @@
 /**
- * UI text. The `banner` group of every language is bundled (the banner never waits for a
- * request); the `dialogs` group comes with the views. Sites override any string per language.
+ * UI text. Latvian's `banner` group is bundled, so the banner of a Latvian page never
+ * waits for a request; other languages come from `locales/<lang>.json` beside the script,
+ * and the dialogs' Latvian texts come with the dialogs.
  */
 import { banner as lv } from '../../locales/lv.json';
-import { banner as en } from '../../locales/en.json';
-import { banner as ru } from '../../locales/ru.json';
 import { format, type Lang } from '../core/locale.js';
 
 export type Strings = Readonly<Record<string, string>>;
-export type StringTable = Readonly<Record<Lang, Strings>>;
 export type Translate = (key: string, values?: Record<string, string | number>) => string;
 
-export const BANNER: StringTable = { lv, en, ru };
-
 /**
- * A translator for one language. Lookup order: the site's overrides, this language
- * (banner, then dialogs when loaded), then Latvian, then the key itself.
+ * A translator for one language. Lookup order: this language's loaded texts, then the
+ * bundled Latvian banner, then the Latvian dialog texts when loaded, then the key itself.
  */
-export function translator(lang: Lang, dialogs?: StringTable, overrides: Strings = {}): Translate {
-  return (key, values = {}) =>
-    format(
-      overrides[key] ?? BANNER[lang][key] ?? dialogs?.[lang][key] ?? BANNER.lv[key] ?? dialogs?.lv[key] ?? key,
-      values,
-    );
+export function translator(lang: Lang, loaded?: Strings, dialogs?: Strings): Translate {
+  const own = lang === 'lv' ? undefined : loaded;
+  return (key, values = {}) => format(own?.[key] ?? (lv as Strings)[key] ?? dialogs?.[key] ?? key, values);
+}
+
+/** A locale file's groups as one table; `null` when it cannot be fetched or is not a locale file. */
+export async function loadStrings(url: string): Promise<Strings | null> {
+  try {
+    const response = await fetch(url);
+    const groups: unknown = response.ok ? await response.json() : null;
+    if (!groups || typeof groups !== 'object') return null;
+    const table: Record<string, string> = {};
+    for (const group of Object.values(groups)) {
+      if (!group || typeof group !== 'object') return null;
+      for (const [key, text] of Object.entries(group)) if (typeof text === 'string') table[key] = text;
+    }
+    return table;
+  } catch {
+    return null;
+  }
 }
 
 /** A category's name for people: its label string, else the name itself, capitalised. */

@@ -1,13 +1,11 @@
 /**
- * The classic script cannot `import()` a chunk that needs `lit` by name, so the dialogs
- * ship as `piekritu-views.min.js` beside it: a script that borrows this bundle's Lit
- * through a private global and hands its views back the same way.
+ * The classic script cannot `import()` an ES chunk, so the dialogs ship as
+ * `piekritu-views.min.js` beside it: a script that hands its exports back through a
+ * private global.
  */
-import { css, html, nothing } from 'lit';
 import type { Views } from './views-loader.js';
 
 interface Shared {
-  lit: { css: typeof css; html: typeof html; nothing: typeof nothing };
   views?: Views;
   loading?: Promise<Views>;
 }
@@ -17,16 +15,14 @@ const SRC = new URL('./piekritu-views.min.js', import.meta.url).href;
 const NONCE = (document.currentScript as HTMLScriptElement | null)?.nonce ?? '';
 
 export function loadViews(): Promise<Views> {
-  const holder = window as unknown as { __piekritu?: Shared };
-  const shared = (holder.__piekritu ??= { lit: { css, html, nothing } });
+  const shared = ((window as unknown as { __piekritu?: Shared }).__piekritu ??= {});
   return (shared.loading ??= new Promise<Views>((resolve, reject) => {
     const script = document.createElement('script');
-    script.async = true;
     if (NONCE) script.nonce = NONCE;
-    script.addEventListener('load', () => (shared.views ? resolve(shared.views) : reject(new Error('views missing'))));
+    script.addEventListener('load', () => (shared.views ? resolve(shared.views) : reject(new Error('no views'))));
     script.addEventListener('error', () => {
       shared.loading = undefined;
-      reject(new Error(`could not load ${SRC}`));
+      reject(new Error(`${SRC} did not load`));
     });
     script.src = SRC;
     document.head.append(script);

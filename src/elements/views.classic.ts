@@ -1,5 +1,5 @@
-/** Entry of `piekritu-views.min.js`: hands the views to the classic script that loaded it. */
+/** Entry of `piekritu-views.min.js`: hands the views to the classic script that loads it. */
 import * as views from './views.js';
 
 const holder = window as unknown as { __piekritu?: { views?: typeof views } };
-if (holder.__piekritu) holder.__piekritu.views = views;
+(holder.__piekritu ??= {}).views = views;

@@ -3,17 +3,18 @@
  * loads on demand: a chunk of the ES module build, `piekritu-views.min.js` beside the
  * classic script. Views hold no state and no rules; the element passes in a `ViewHost`.
  */
-import { css, html, nothing, type TemplateResult } from 'lit';
+import { css, html, nothing, render, type TemplateResult } from 'lit';
 import { NECESSARY, type Categories } from '../core/consent.js';
 import { parsePolicy, type Policy, type PolicyBlock } from '../core/policy.js';
 import type { Lang } from '../core/locale.js';
-import type { StringTable, Translate } from './strings.js';
-import { dialogs as lv } from '../../locales/lv.json';
-import { dialogs as en } from '../../locales/en.json';
-import { dialogs as ru } from '../../locales/ru.json';
+import type { Strings, Translate } from './strings.js';
+import { dialogs } from '../../locales/lv.json';
 
-/** The dialogs' texts in every language. */
-export const strings: StringTable = { lv, en, ru };
+export { withdraw } from '../platform/cleanup.js';
+export { flushRecords } from '../platform/records.js';
+
+/** The dialogs' Latvian texts (other languages arrive in their locale file). */
+export const strings: Strings = dialogs;
 
 export type PolicyState = { status: 'idle' | 'loading' | 'error' } | { status: 'ready'; policy: Policy };
 
@@ -36,6 +37,11 @@ export interface ViewHost {
   close(): void;
   /** The dialog has closed, by any means (Escape, button, decision). */
   closed(): void;
+}
+
+/** Render the open dialog (or none) into the element's dialog slot. */
+export function paint(slot: HTMLElement, view: 'preferences' | 'policy' | null, host: ViewHost): void {
+  render(view === 'preferences' ? preferences(host) : view === 'policy' ? policy(host) : nothing, slot);
 }
 
 export async function fetchPolicy(url: string): Promise<Policy | null> {

@@ -74,9 +74,13 @@ export async function flushRecords(endpoint: string): Promise<number> {
   return sent;
 }
 
-export async function sendRecord(endpoint: string, record: ConsentRecord): Promise<number> {
+/**
+ * Keep a record until the server has it. Written before anything is sent, so a tab closed
+ * right after the click still has it on the next visit.
+ */
+export function queueRecord(record: ConsentRecord): void {
   const store = storage();
-  if (!store) return (await deliver(endpoint, record)) ? 1 : 0;
   writeQueue(store, [...readQueue(store), record]);
-  return flushRecords(endpoint);
 }
+
+export const hasQueuedRecords = (): boolean => readQueue(storage()).length > 0;
