@@ -10,7 +10,8 @@ export default {
   rootDir: root,
   files: ['test/browser/**/*.test.ts'],
   nodeResolve: true,
-  concurrency: 2,
+  // One page at a time: a background page gets no animation frames, and focus is per window.
+  concurrency: 1,
   plugins: [jsonModules(), esbuildPlugin({ ts: true, tsconfig: `${root}tsconfig.json`, target: 'es2021' })],
   browsers: [
     chromeLauncher({

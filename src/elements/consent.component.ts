@@ -129,6 +129,8 @@ export class PiekrituConsent extends ReactiveElement {
   private banner: { node: HTMLElement; key: string } | undefined;
   private statusNode: HTMLElement | undefined;
   private dialogSlot: HTMLElement | undefined;
+  /** Embeds waiting for consent, as the gate last saw them. */
+  private blocked: HTMLElement[] = [];
 
   private get t(): Translate {
     return translator(this.language.lang, this.loaded[this.language.lang], this.views?.strings);
@@ -188,7 +190,13 @@ export class PiekrituConsent extends ReactiveElement {
     const consent = this.store.load();
     if (consent.decided && this.config.consentMode) consentUpdate(window, consent.categories);
 
-    this.gate = new Gate(document, { allows: (required) => allows(this.store?.consent.categories ?? {}, required) });
+    this.gate = new Gate(document, {
+      allows: (required) => allows(this.store?.consent.categories ?? {}, required),
+      blocked: (embeds) => {
+        this.blocked = embeds;
+        if (embeds.length > 0 || this.views) void this.placehold();
+      },
+    });
     this.gate.start();
     this.tabs = watchOtherTabs(`piekritu:${cookieName}`, () => this.onOtherTab());
     document.addEventListener('click', this.onOpenerClick);
@@ -283,6 +291,7 @@ export class PiekrituConsent extends ReactiveElement {
   /** What follows any change, here or from another tab: gating, clean-up, Consent Mode, the event. */
   private apply(before: Consent, { consent, changed }: Change): void {
     this.gate?.apply();
+    this.gate?.revoke();
     const withdrawn = changed.filter((name) => before.categories[name] && !consent.categories[name]);
     if (withdrawn.length > 0) void this.cleanUp(withdrawn);
     if (this.config.consentMode) consentUpdate(window, consent.categories);
@@ -294,6 +303,11 @@ export class PiekrituConsent extends ReactiveElement {
     if (!(await this.ensureViews()) || !this.views) return;
     const { cookies, reloadAdvised } = this.views.withdraw(document, withdrawn, this.config.cookieName);
     emit(this, 'consent-cleanup', { categories: withdrawn, cookies, reloadAdvised });
+  }
+
+  /** Placeholders come with the views: they are not needed before the banner shows. */
+  private async placehold(): Promise<void> {
+    if (await this.ensureViews()) this.views?.placehold(document, this.blocked, this.viewHost);
   }
 
   private async sendRecords(): Promise<void> {
@@ -455,6 +469,7 @@ export class PiekrituConsent extends ReactiveElement {
       acceptAll: () => host.acceptAll(),
       rejectAll: () => host.rejectAll(),
       saveDraft: () => host.save(grantedOf(host.draft)),
+      allow: (categories: string[]) => host.save([...grantedOf(host.consent.categories), ...categories]),
       close: () => host.closeDialog(),
       closed: () => void host.onDialogClosed(),
     };
@@ -477,6 +492,7 @@ export class PiekrituConsent extends ReactiveElement {
     this.statusNode.textContent = this.status;
     this.paintBanner(lang);
     if (this.views && this.dialogSlot) {
+      if (changed.has('loaded') || this.blocked.length > 0) this.views.placehold(document, this.blocked, this.viewHost);
       this.views.paint(this.dialogSlot, this.dialog, this.viewHost);
       // Only a newly rendered dialog opens: a re-render while it is closing must not reopen it.
       if (changed.has('dialog') && this.dialog) this.dialogSlot.querySelector('dialog')?.showModal();

@@ -6,6 +6,7 @@
 import { css, html, nothing, render, type TemplateResult } from 'lit';
 import { NECESSARY, type Categories } from '../core/consent.js';
 import { parsePolicy, type Policy, type PolicyBlock } from '../core/policy.js';
+import { requiredBy } from '../core/gating.js';
 import type { Lang } from '../core/locale.js';
 import type { Strings, Translate } from './strings.js';
 import { dialogs } from '../../locales/lv.json';
@@ -33,10 +34,95 @@ export interface ViewHost {
   acceptAll(): void;
   rejectAll(): void;
   saveDraft(): void;
+  /** Grant these categories on top of the current choice (a placeholder's one-click allow). */
+  allow(categories: string[]): void;
   /** Close the open dialog (no choice implied). */
   close(): void;
   /** The dialog has closed, by any means (Escape, button, decision). */
   closed(): void;
+}
+
+/**
+ * Placeholders of blocked embeds: a box in the embed's place that says which category it
+ * needs and grants just that one with a click. A custom element with its own shadow root,
+ * so page styles neither break it nor leak out of it.
+ */
+export class PiekrituPlaceholder extends HTMLElement {
+  embed: HTMLElement | undefined;
+  constructor() {
+    super();
+    this.attachShadow({ mode: 'open' });
+  }
+}
+if (!customElements.get('piekritu-placeholder')) customElements.define('piekritu-placeholder', PiekrituPlaceholder);
+
+const placeholderStyles = css`
+  :host {
+    display: flex;
+    box-sizing: border-box;
+    flex-direction: column;
+    justify-content: center;
+    align-items: flex-start;
+    gap: 0.75rem;
+    min-height: 9rem;
+    max-width: 100%;
+    padding: 1.25rem;
+    border: 1px solid var(--piekritu-border, #6c727c);
+    border-radius: var(--piekritu-radius, 0.5rem);
+    background: var(--piekritu-background, #f4f5f7);
+    color: var(--piekritu-color, #1b1d21);
+    font: 1rem/1.5 var(--piekritu-font, inherit);
+  }
+  p {
+    margin: 0;
+  }
+  button {
+    font: inherit;
+    font-weight: 600;
+    min-height: 2.75rem;
+    padding: 0.5rem 1.25rem;
+    border-radius: var(--piekritu-radius, 0.5rem);
+    border: 2px solid var(--piekritu-accent, #0b57a4);
+    background: var(--piekritu-accent, #0b57a4);
+    color: var(--piekritu-accent-contrast, #ffffff);
+    cursor: pointer;
+  }
+  button:focus-visible {
+    outline: 3px solid var(--piekritu-focus, #0b57a4);
+    outline-offset: 2px;
+  }
+`;
+
+/** Put placeholders before the blocked embeds, and take away those whose embed may now load. */
+export function placehold(root: Document, blocked: readonly HTMLElement[], host: ViewHost): void {
+  for (const placeholder of root.querySelectorAll<PiekrituPlaceholder>('piekritu-placeholder')) {
+    if (placeholder.embed && blocked.includes(placeholder.embed)) continue;
+    placeholder.embed?.style.removeProperty('display');
+    placeholder.remove();
+  }
+  for (const embed of blocked) {
+    let placeholder = embed.previousElementSibling as PiekrituPlaceholder | null;
+    if (!(placeholder instanceof PiekrituPlaceholder) || placeholder.embed !== embed) {
+      placeholder = document.createElement('piekritu-placeholder') as PiekrituPlaceholder;
+      placeholder.embed = embed;
+      const width = embed.getAttribute('width');
+      const height = embed.getAttribute('height');
+      if (width) placeholder.style.width = /^\d+$/.test(width) ? `${width}px` : width;
+      if (height && /^\d+$/.test(height)) placeholder.style.minHeight = `${height}px`;
+      embed.before(placeholder);
+      embed.style.display = 'none';
+    }
+    const required = requiredBy(embed.getAttribute('data-consent'));
+    const category = required.map((name) => host.label(name)).join(', ');
+    placeholder.lang = host.lang;
+    render(
+      html`<p>${host.t('placeholder.text', { category })}</p>
+        <button part="allow-button" @click=${() => host.allow(required)}>${host.t('placeholder.allow', { category })}</button>`,
+      placeholder.shadowRoot!,
+    );
+    const shadow = placeholder.shadowRoot!;
+    if (placeholderStyles.styleSheet && shadow.adoptedStyleSheets.length === 0) shadow.adoptedStyleSheets = [placeholderStyles.styleSheet];
+  }
 }
 
 /** Render the open dialog (or none) into the element's dialog slot. */

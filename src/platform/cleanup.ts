@@ -5,6 +5,7 @@
  */
 import { cookieMatcher, requiredBy } from '../core/gating.js';
 import { deleteCookies } from './cookies.js';
+import { ACTIVATED } from './gate.js';
 
 export interface Cleanup {
   cookies: string[];
@@ -17,11 +18,12 @@ export function withdraw(root: ParentNode, withdrawn: readonly string[], keep: s
   const patterns: string[] = [];
   let reloadAdvised = false;
   for (const element of root.querySelectorAll('[data-cookies]')) {
-    const activated = element.getAttribute('data-consent-activated');
-    const required = requiredBy(activated ?? element.getAttribute('data-consent'));
+    // A script that ran keeps its categories in the marker; a placeholder or embed in data-consent.
+    const activated = element.getAttribute(ACTIVATED);
+    const required = requiredBy(activated || element.getAttribute('data-consent'));
     if (!required.some((name) => withdrawn.includes(name))) continue;
     patterns.push(element.getAttribute('data-cookies') ?? '');
-    if (activated !== null) reloadAdvised = true;
+    if (activated !== null && element.localName === 'script') reloadAdvised = true;
   }
   const matches = cookieMatcher(patterns.join(' '));
   const cookies = patterns.length > 0 ? deleteCookies((name) => name !== keep && matches(name)) : [];

@@ -3,27 +3,27 @@
  * `<iframe|img|video|audio data-consent data-src>` come alive once their categories are
  * granted — each exactly once per page load, scripts in document order, external ones
  * one after another, including elements the parser or a single-page app adds later.
+ *
+ * What has been activated is marked in the DOM (`data-consent-activated`), not in memory,
+ * so an element that is removed and added again never runs anything twice.
  */
 import { requiredBy } from '../core/gating.js';
 
-export const GATED = '[data-consent]';
-const MEDIA = new Set(['IFRAME', 'IMG', 'VIDEO', 'AUDIO']);
+export const ACTIVATED = 'data-consent-activated';
+const PENDING = `[data-consent]:not([${ACTIVATED}])`;
+const MEDIA = 'iframe,img,video,audio';
 
 export interface GateHooks {
   /** Is every listed category granted now? */
   allows(required: string[]): boolean;
-  /** A gated element that stays blocked for now (placeholders hook in here). */
-  blocked?(element: HTMLElement, required: string[]): void;
-  /** A gated element that has just been activated. */
-  activated?(element: HTMLElement): void;
+  /** After each pass: the embeds that stay blocked for now (placeholders hook in here). */
+  blocked?(elements: HTMLElement[]): void;
 }
 
 /** Attributes that belong to the placeholder, not to the script it becomes. */
 const PLACEHOLDER_ONLY = new Set(['type', 'data-type', 'data-src', 'data-consent', 'nonce']);
 
 export class Gate {
-  /** Activated placeholders, and the scripts made from them: never again this page load. */
-  private readonly done = new WeakSet<Element>();
   private queue: Promise<void> = Promise.resolve();
   private observer: MutationObserver | undefined;
 
@@ -35,8 +35,7 @@ export class Gate {
   /** Apply now, and to everything added from now on. */
   start(): void {
     this.apply();
-    if (this.observer) return;
-    this.observer = new MutationObserver((records) => {
+    this.observer ??= new MutationObserver((records) => {
       if (records.some((record) => record.addedNodes.length > 0)) this.apply();
     });
     this.observer.observe(this.root.documentElement, { childList: true, subtree: true });
@@ -44,26 +43,43 @@ export class Gate {
 
   stop(): void {
     this.observer?.disconnect();
-    this.observer = undefined;
   }
 
   /** Look at every gated element again, e.g. after a decision. */
   apply(): void {
-    for (const element of this.root.querySelectorAll<HTMLElement>(GATED)) {
-      if (this.done.has(element)) continue;
-      const required = requiredBy(element.getAttribute('data-consent'));
-      if (!this.hooks.allows(required)) {
-        this.hooks.blocked?.(element, required);
+    const blocked: HTMLElement[] = [];
+    for (const element of this.root.querySelectorAll<HTMLElement>(PENDING)) {
+      const media = element.matches(MEDIA);
+      if (!media && !(element instanceof HTMLScriptElement)) continue;
+      if (!this.hooks.allows(requiredBy(element.getAttribute('data-consent')))) {
+        if (media) blocked.push(element);
         continue;
       }
-      this.done.add(element);
-      if (element instanceof HTMLScriptElement) this.enqueue(element);
-      else if (MEDIA.has(element.tagName)) this.load(element);
+      element.setAttribute(ACTIVATED, '');
+      if (media) this.load(element);
+      else this.queue = this.queue.then(() => this.run(element as HTMLScriptElement));
     }
+    this.hooks.blocked?.(blocked);
   }
 
-  private enqueue(placeholder: HTMLScriptElement): void {
-    this.queue = this.queue.then(() => this.run(placeholder));
+  /**
+   * Embeds of a withdrawn category stop loading from their source at once (a script that
+   * ran cannot be unrun: that takes a reload). Returns the embeds put back to sleep.
+   */
+  revoke(): HTMLElement[] {
+    const revoked: HTMLElement[] = [];
+    for (const element of this.root.querySelectorAll<HTMLElement>(`[data-consent][${ACTIVATED}]`)) {
+      if (!element.matches(MEDIA) || this.hooks.allows(requiredBy(element.getAttribute('data-consent')))) continue;
+      element.removeAttribute(ACTIVATED);
+      for (const node of [element, ...element.querySelectorAll('source[data-src]')]) {
+        node.removeAttribute('src');
+        node.removeAttribute('srcset');
+      }
+      if (element.localName === 'video' || element.localName === 'audio') (element as HTMLMediaElement).load();
+      revoked.push(element);
+    }
+    if (revoked.length > 0) this.apply();
+    return revoked;
   }
 
   /** Replace the inert placeholder with a real script; resolves when it has run. */
@@ -77,15 +93,13 @@ export class Gate {
     if (type) script.type = type;
     // The nonce attribute is hidden from getAttribute once parsed; the property keeps it.
     if (placeholder.nonce) script.nonce = placeholder.nonce;
-    script.setAttribute('data-consent-activated', placeholder.getAttribute('data-consent') ?? '');
-    this.done.add(script);
+    script.setAttribute(ACTIVATED, placeholder.getAttribute('data-consent') ?? '');
 
     const src = placeholder.getAttribute('data-src') ?? placeholder.getAttribute('src');
     const done = new Promise<void>((resolve) => {
       if (src) {
         script.async = false;
-        script.addEventListener('load', () => resolve(), { once: true });
-        script.addEventListener('error', () => resolve(), { once: true });
+        script.onload = script.onerror = () => resolve();
         script.src = src;
       } else {
         script.text = placeholder.text;
@@ -93,18 +107,16 @@ export class Gate {
       }
     });
     placeholder.replaceWith(script);
-    this.hooks.activated?.(script);
     return done;
   }
 
   private load(element: HTMLElement): void {
-    const src = element.getAttribute('data-src');
     const sources = element.querySelectorAll('source[data-src]');
     for (const source of sources) source.setAttribute('src', source.getAttribute('data-src') ?? '');
     const srcset = element.getAttribute('data-srcset');
     if (srcset) element.setAttribute('srcset', srcset);
+    const src = element.getAttribute('data-src');
     if (src) element.setAttribute('src', src);
-    else if (sources.length > 0 && 'load' in element) (element as HTMLMediaElement).load();
-    this.hooks.activated?.(element);
+    else if (sources.length > 0) (element as HTMLMediaElement).load?.();
   }
 }

@@ -1,0 +1,153 @@
+import { expect, fixtureCleanup, nextFrame } from '@open-wc/testing';
+import { clearCookies, mount, part, until } from './helpers.js';
+
+declare global {
+  interface Window {
+    ran: string[];
+    dataLayer?: unknown[];
+  }
+}
+
+const added: Element[] = [];
+function add(markup: string): Element[] {
+  const template = document.createElement('template');
+  template.innerHTML = markup;
+  const nodes = [...template.content.children];
+  // Scripts made by innerHTML never run: rebuild them so the gate sees real placeholders.
+  for (const node of nodes) {
+    const copy = node instanceof HTMLScriptElement ? document.createElement('script') : node;
+    if (copy !== node) {
+      for (const { name, value } of [...node.attributes]) copy.setAttribute(name, value);
+      copy.textContent = node.textContent;
+    }
+    document.body.append(copy);
+    added.push(copy);
+  }
+  return added.slice(-nodes.length);
+}
+
+beforeEach(() => {
+  window.ran = [];
+  delete window.dataLayer;
+});
+afterEach(() => {
+  fixtureCleanup();
+  clearCookies();
+  for (const node of added.splice(0)) node.remove();
+  for (const node of document.querySelectorAll('script[data-consent-activated], piekritu-placeholder')) node.remove();
+});
+
+describe('gated scripts', () => {
+  it('run only once their category is granted, exactly once, in document order', async () => {
+    add(`
+      <script type="text/plain" data-consent="analytics">window.ran.push('inline-1')</script>
+      <script type="text/plain" data-consent="analytics" data-src="/test/browser/fixtures/ran.js" data-name="a"></script>
+      <script type="text/plain" data-consent="analytics">window.ran.push('inline-2')</script>
+      <script type="text/plain" data-consent="marketing">window.ran.push('marketing')</script>`);
+    const element = await mount();
+    await nextFrame();
+    expect(window.ran).to.deep.equal([]);
+    element.save(['analytics']);
+    await until(() => window.ran.length === 3, 'the analytics scripts');
+    expect(window.ran).to.deep.equal(['inline-1', 'external:a', 'inline-2']);
+    element.save(['analytics', 'preferences']);
+    await nextFrame();
+    expect(window.ran).to.deep.equal(['inline-1', 'external:a', 'inline-2']);
+  });
+
+  it('runs scripts added later (single-page apps) when their category is already granted', async () => {
+    const element = await mount();
+    element.acceptAll();
+    add(`<script type="text/plain" data-consent="marketing">window.ran.push('late')</script>`);
+    await until(() => window.ran.includes('late'), 'the late script');
+    expect(window.ran).to.deep.equal(['late']);
+  });
+
+  it('needs every category listed in data-consent', async () => {
+    add(`<script type="text/plain" data-consent="analytics marketing">window.ran.push('both')</script>`);
+    const element = await mount();
+    element.save(['analytics']);
+    await nextFrame();
+    expect(window.ran).to.deep.equal([]);
+    element.save(['analytics', 'marketing']);
+    await until(() => window.ran.length === 1, 'the script');
+  });
+
+  it('carries a CSP nonce and data-type over to the real script', async () => {
+    const [placeholder] = add(`<script type="text/plain" data-consent="analytics" data-type="module">window.ran.push('module')</script>`);
+    (placeholder as HTMLScriptElement).nonce = 'abc123';
+    const element = await mount();
+    element.acceptAll();
+    await until(() => window.ran.includes('module'), 'the module script');
+    const real = document.querySelector<HTMLScriptElement>('script[data-consent-activated="analytics"]')!;
+    expect(real.type).to.equal('module');
+    expect(real.nonce).to.equal('abc123');
+  });
+});
+
+describe('gated embeds', () => {
+  it('request nothing before consent, show a localized placeholder, and load on its one-click allow', async () => {
+    const [frame] = add(`<iframe data-consent="marketing" data-src="/test/browser/fixtures/embed.html" width="320" height="180" title="Video"></iframe>`);
+    const element = await mount();
+    await until(() => document.querySelector('piekritu-placeholder') !== null, 'the placeholder');
+    expect(frame.hasAttribute('src')).to.equal(false);
+    const placeholder = document.querySelector('piekritu-placeholder')!;
+    expect(placeholder.shadowRoot!.textContent).to.contain('Mārketinga');
+    const allow = placeholder.shadowRoot!.querySelector<HTMLButtonElement>('[part="allow-button"]')!;
+    expect(allow.textContent).to.equal('Atļaut kategoriju „Mārketinga”');
+    await expect(placeholder).to.be.accessible();
+    allow.click();
+    await until(() => frame.getAttribute('src') === '/test/browser/fixtures/embed.html', 'the embed to load');
+    expect(element.consent.categories).to.deep.equal({ necessary: true, preferences: false, analytics: false, marketing: true });
+    expect(element.consent.decided).to.equal(true);
+    expect(document.querySelector('piekritu-placeholder')).to.equal(null);
+    expect((frame as HTMLElement).style.display).to.equal('');
+    expect(part(element, 'banner')).to.equal(null);
+  });
+
+  it('go back to sleep, with their placeholder, when the category is withdrawn', async () => {
+    const [image] = add(`<img data-consent="analytics" data-src="/test/browser/fixtures/pixel.svg" alt="">`);
+    const element = await mount();
+    element.acceptAll();
+    await until(() => image.getAttribute('src') !== null, 'the image');
+    element.rejectAll();
+    await until(() => document.querySelector('piekritu-placeholder') !== null, 'the placeholder');
+    expect(image.hasAttribute('src')).to.equal(false);
+  });
+});
+
+describe('Google Consent Mode', () => {
+  it('pushes the default before anything, then an update on each decision, as gtag arguments', async () => {
+    const element = await mount({ 'consent-mode': true });
+    const layer = window.dataLayer as IArguments[];
+    expect(layer.length).to.equal(1);
+    expect(Object.prototype.toString.call(layer[0])).to.equal('[object Arguments]');
+    const [command, kind, params] = Array.from(layer[0]) as [string, string, Record<string, unknown>];
+    expect([command, kind]).to.deep.equal(['consent', 'default']);
+    expect(params).to.deep.equal({
+      ad_storage: 'denied',
+      ad_user_data: 'denied',
+      ad_personalization: 'denied',
+      analytics_storage: 'denied',
+      functionality_storage: 'denied',
+      personalization_storage: 'denied',
+      security_storage: 'granted',
+      wait_for_update: 500,
+    });
+    element.save(['analytics']);
+    const update = Array.from(layer[1]) as [string, string, Record<string, unknown>];
+    expect(update.slice(0, 2)).to.deep.equal(['consent', 'update']);
+    expect(update[2].analytics_storage).to.equal('granted');
+    expect(update[2].ad_storage).to.equal('denied');
+  });
+
+  it('updates on a returning visitor\'s load', async () => {
+    const first = await mount({ 'consent-mode': true });
+    first.acceptAll();
+    fixtureCleanup();
+    delete window.dataLayer;
+    await mount({ 'consent-mode': true });
+    const layer = (window.dataLayer as IArguments[]).map((entry) => Array.from(entry).slice(0, 2).join(' '));
+    expect(layer).to.deep.equal(['consent default', 'consent update']);
+  });
+});
