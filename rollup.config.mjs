@@ -69,34 +69,37 @@ const squeezeCss = (text) =>
     .replace(/;}/g, '}')
     .trim();
 
-/** The classic script loads its dialogs as a second script instead of an ES chunk. */
-const classicViews = {
-  name: 'piekritu-classic-views',
+/** The classic script loads its later parts as scripts beside it instead of ES chunks. */
+const classicChunks = {
+  name: 'piekritu-classic-chunks',
   async resolveId(source, importer) {
-    if (!source.endsWith('/views-loader.js') || !importer) return null;
+    if (!source.endsWith('/chunks.js') || !importer) return null;
     const resolved = await this.resolve(source.replace(/\.js$/, '.classic.js'), importer, { skipSelf: true });
     return resolved?.id ?? null;
   },
 };
 
-const minify = () => terser({ ecma: 2021, module: false, compress: { passes: 2 }, format: { comments: false } });
+const minify = () => terser({ ecma: 2022, module: false, compress: { passes: 2 }, format: { comments: false } });
 
 const compile = () =>
   typescript({ tsconfig: './tsconfig.json', include: ['src/**/*.ts'], noEmit: false, outDir: 'dist', declaration: false });
 const jsonData = () => json({ preferConst: true, compact: true });
 
+/** A later part of the classic build: an IIFE that hands its exports to the first script. */
+const classicChunk = (name) => ({
+  input: `src/elements/${name}.classic.ts`,
+  output: { file: `dist/piekritu-${name}.min.js`, format: 'iife', sourcemap: true },
+  plugins: [minifyTemplates, jsonData(), resolve(), compile(), minify()],
+});
+
 export default [
   {
     input: 'src/piekritu.ts',
     output: { file: 'dist/piekritu.min.js', format: 'iife', sourcemap: true },
-    plugins: [classicViews, distLayout, minifyTemplates, jsonData(), resolve(), compile(), minify(), locales],
+    plugins: [classicChunks, distLayout, minifyTemplates, jsonData(), resolve(), compile(), minify(), locales],
   },
-  {
-    // Loaded by the classic script when the settings or the policy first open.
-    input: 'src/elements/views.classic.ts',
-    output: { file: 'dist/piekritu-views.min.js', format: 'iife', sourcemap: true },
-    plugins: [minifyTemplates, jsonData(), resolve(), compile(), minify()],
-  },
+  classicChunk('runtime'),
+  classicChunk('views'),
   {
     input: 'src/index.ts',
     output: { dir: 'dist', format: 'es', sourcemap: true, entryFileNames: 'piekritu.js', chunkFileNames: 'piekritu-[name].js' },

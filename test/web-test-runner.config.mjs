@@ -12,7 +12,7 @@ export default {
   nodeResolve: true,
   // One page at a time: a background page gets no animation frames, and focus is per window.
   concurrency: 1,
-  plugins: [jsonModules(), esbuildPlugin({ ts: true, tsconfig: `${root}tsconfig.json`, target: 'es2021' })],
+  plugins: [jsonModules(), esbuildPlugin({ ts: true, tsconfig: `${root}tsconfig.json`, target: 'es2022' })],
   browsers: [
     chromeLauncher({
       launchOptions: { executablePath: chromiumPath(), headless: true, args: chromiumArgs },

@@ -7,16 +7,15 @@ import { recordOf } from '../core/record.js';
 import { version as BUNDLED_POLICY_VERSION } from '../../locales/policy/lv.json';
 import { LOCALES_BASE } from '../platform/assets.js';
 import { consentJar } from '../platform/cookies.js';
-import { Gate } from '../platform/gate.js';
+import type { Gate } from '../platform/gate.js';
 import { consentDefault, consentUpdate } from '../platform/gtag.js';
 import { hasQueuedRecords, queueRecord } from '../platform/records.js';
 import { ConsentStore, type Change } from '../platform/store.js';
-import { watchOtherTabs } from '../platform/sync.js';
 import { emit, type ConsentView } from './events.js';
 import { LangController } from './lang-controller.js';
 import { categoryLabel, loadStrings, translator, type Strings, type Translate } from './strings.js';
 import { styles } from './consent.styles.js';
-import { loadViews, type Views } from './views-loader.js';
+import { loadRuntime, loadViews, type Runtime, type Views } from './chunks.js';
 import type { PolicyState, ViewHost } from './views.js';
 
 type DialogView = Exclude<ConsentView, 'banner'>;
@@ -99,7 +98,7 @@ export class PiekrituConsent extends ReactiveElement {
 
   /** The consent now: the same shape as the events' `detail`. */
   get consent(): Consent {
-    const consent = this.store?.consent;
+    const consent = this.#store?.consent;
     return consent
       ? { ...consent, categories: { ...consent.categories } }
       : { categories: { [NECESSARY]: true }, decided: false, id: '', revision: '', policyVersion: '', timestamp: 0, source: 'default' };
@@ -113,46 +112,47 @@ export class PiekrituConsent extends ReactiveElement {
   /** Texts fetched for languages other than Latvian (which is bundled). */
   private loaded: Partial<Record<Lang, Strings>> = {};
 
-  private readonly language = new LangController(this);
-  private config!: Config;
-  private ctx!: ConsentContext;
-  private store: ConsentStore | undefined;
-  private gate: Gate | undefined;
-  private tabs: { notify(): void; close(): void } | undefined;
-  private views: Views | undefined;
-  private policySrc = '';
-  private returnFocus: HTMLElement | null = null;
-  private statusTimer: ReturnType<typeof setTimeout> | undefined;
-  private readonly warned = new Set<string>();
-  private pageRoom: { observer: ResizeObserver; padding: string; scrollPadding: string } | undefined;
+  readonly #language = new LangController(this);
+  #config!: Config;
+  #ctx!: ConsentContext;
+  #store: ConsentStore | undefined;
+  #gate: Gate | undefined;
+  #tabs: { notify(): void; close(): void } | undefined;
+  #views: Views | undefined;
+  #runtime: Runtime | undefined;
+  #policySrc = '';
+  #returnFocus: HTMLElement | null = null;
+  #statusTimer: ReturnType<typeof setTimeout> | undefined;
+  readonly #warned = new Set<string>();
+  #pageRoom: { observer: ResizeObserver; padding: string; scrollPadding: string } | undefined;
   /** The first layer as built, and what it was built from (rebuilt when that changes). */
-  private banner: { node: HTMLElement; key: string } | undefined;
-  private statusNode: HTMLElement | undefined;
-  private dialogSlot: HTMLElement | undefined;
+  #banner: { node: HTMLElement; key: string } | undefined;
+  #statusNode: HTMLElement | undefined;
+  #dialogSlot: HTMLElement | undefined;
   /** Embeds waiting for consent, as the gate last saw them. */
-  private blocked: HTMLElement[] = [];
+  #blocked: HTMLElement[] = [];
 
-  private get t(): Translate {
-    return translator(this.language.lang, this.loaded[this.language.lang], this.views?.strings);
+  get #t(): Translate {
+    return translator(this.#language.lang, this.loaded[this.#language.lang], this.#views?.strings);
   }
 
-  private readonly warn = (message: string): void => {
-    if (this.warned.has(message)) return;
-    this.warned.add(message);
+  readonly #warn = (message: string): void => {
+    if (this.#warned.has(message)) return;
+    this.#warned.add(message);
     console.warn(message);
   };
 
   override connectedCallback(): void {
     super.connectedCallback();
     const other = Array.from(document.querySelectorAll(TAG)).find(
-      (element) => element !== this && (element as PiekrituConsent).store,
+      (element) => element !== this && (element as PiekrituConsent).#store,
     );
     if (other) {
-      this.warn(`piekritu: only one <${TAG}> is active on a page; this one stays empty.`);
+      this.#warn(`piekritu: only one <${TAG}> is active on a page; this one stays empty.`);
       return;
     }
     try {
-      this.start();
+      this.#start();
     } catch (error) {
       // Whatever happens here, the page itself must go on working.
       console.warn('piekritu: could not start.', error);
@@ -161,61 +161,52 @@ export class PiekrituConsent extends ReactiveElement {
 
   override disconnectedCallback(): void {
     super.disconnectedCallback();
-    this.gate?.stop();
-    this.tabs?.close();
-    document.removeEventListener('click', this.onOpenerClick);
-    this.leaveRoom();
-    clearTimeout(this.statusTimer);
-    this.store = undefined;
+    this.#gate?.stop();
+    this.#tabs?.close();
+    document.removeEventListener('click', this.#onOpenerClick);
+    this.#leaveRoom();
+    clearTimeout(this.#statusTimer);
+    this.#store = undefined;
   }
 
-  private start(): void {
+  #start(): void {
     const read = (name: string) => this.getAttribute(name);
-    this.config = parseConfig(read, location.hostname, this.warn);
-    this.policySrc = parseUrl('policy-src', read('policy-src'), this.warn) ?? `${LOCALES_BASE}policy/{lang}.json`;
+    this.#config = parseConfig(read, location.hostname, this.#warn);
+    this.#policySrc = parseUrl('policy-src', read('policy-src'), this.#warn) ?? `${LOCALES_BASE}policy/{lang}.json`;
     const gpc = (navigator as Navigator & { globalPrivacyControl?: boolean }).globalPrivacyControl === true;
-    this.ctx = {
-      offered: this.config.categories,
-      revision: this.config.revision,
-      policyVersion: parseRevision(read('policy-version'), this.warn) || BUNDLED_POLICY_VERSION,
-      gpc: gpc && !this.config.ignoreGpc,
+    this.#ctx = {
+      offered: this.#config.categories,
+      revision: this.#config.revision,
+      policyVersion: parseRevision(read('policy-version'), this.#warn) || BUNDLED_POLICY_VERSION,
+      gpc: gpc && !this.#config.ignoreGpc,
     };
-    if (this.config.consentMode) consentDefault(window, { waitForUpdate: DEFAULT_WAIT_FOR_UPDATE, region: [] });
+    if (this.#config.consentMode) consentDefault(window, { waitForUpdate: DEFAULT_WAIT_FOR_UPDATE, region: [] });
 
-    const { cookieName, cookieDomain, cookiePath, cookieDays } = this.config;
-    this.store = new ConsentStore(this.ctx, {
+    const { cookieName, cookieDomain, cookiePath, cookieDays } = this.#config;
+    this.#store = new ConsentStore(this.#ctx, {
       jar: consentJar({ name: cookieName, domain: cookieDomain, path: cookiePath, days: cookieDays }),
       maxAgeDays: cookieDays,
     });
-    const consent = this.store.load();
-    if (consent.decided && this.config.consentMode) consentUpdate(window, consent.categories);
+    const consent = this.#store.load();
+    if (consent.decided && this.#config.consentMode) consentUpdate(window, consent.categories);
 
-    this.gate = new Gate(document, {
-      allows: (required) => allows(this.store?.consent.categories ?? {}, required),
-      blocked: (embeds) => {
-        this.blocked = embeds;
-        if (embeds.length > 0 || this.views) void this.placehold();
-      },
-    });
-    this.gate.start();
-    this.tabs = watchOtherTabs(`piekritu:${cookieName}`, () => this.onOtherTab());
-    document.addEventListener('click', this.onOpenerClick);
-    if (this.config.logEndpoint && hasQueuedRecords()) void this.sendRecords();
-
+    document.addEventListener('click', this.#onOpenerClick);
     emit(this, 'consent-ready', this.consent);
-    if (!consent.decided) this.openBanner();
+    if (!consent.decided) this.#openBanner();
+    // Gating and the rest come right after: a first visitor has granted nothing yet.
+    void this.#ensureRuntime();
   }
 
   // ---- public API --------------------------------------------------------------------
 
   /** Grant every offered category (under Global Privacy Control, all but marketing). */
   acceptAll(): void {
-    this.commit(() => this.store?.decide('all', this.ctx.offered));
+    this.#commit(() => this.#store?.decide('all', this.#ctx.offered));
   }
 
   /** Refuse every optional category. */
   rejectAll(): void {
-    this.commit(() => this.store?.decide('necessary', []));
+    this.#commit(() => this.#store?.decide('necessary', []));
   }
 
   /** Save a selection: category names, or a `{ name: boolean }` map. Others are refused. */
@@ -224,7 +215,7 @@ export class PiekrituConsent extends ReactiveElement {
       typeof (categories as Iterable<string>)[Symbol.iterator] === 'function'
         ? [...(categories as Iterable<string>)]
         : Object.keys(categories).filter((name) => (categories as Categories)[name] === true);
-    this.commit(() => this.store?.decide('auto', names));
+    this.#commit(() => this.#store?.decide('auto', names));
   }
 
   /**
@@ -232,24 +223,24 @@ export class PiekrituConsent extends ReactiveElement {
    * stored choice the banner stays under them.
    */
   async show(view: ConsentView = 'banner'): Promise<void> {
-    if (!this.store) return;
-    if (view === 'banner') return this.openBanner();
-    if (view === 'policy' && this.config.policyUrl) {
-      location.assign(this.config.policyUrl);
+    if (!this.#store) return;
+    if (view === 'banner') return this.#openBanner();
+    if (view === 'policy' && this.#config.policyUrl) {
+      location.assign(this.#config.policyUrl);
       return;
     }
     if (view !== 'preferences' && view !== 'policy') {
-      this.warn(`piekritu: show(${JSON.stringify(String(view))}) is not banner, preferences or policy.`);
+      this.#warn(`piekritu: show(${JSON.stringify(String(view))}) is not banner, preferences or policy.`);
       return;
     }
     if (this.dialog === view) return;
-    this.returnFocus ??= deepActiveElement();
-    if (!(await this.ensureViews()) || !this.store) {
-      this.returnFocus = null;
+    this.#returnFocus ??= deepActiveElement();
+    if (!(await this.#ensureViews()) || !this.#store) {
+      this.#returnFocus = null;
       return;
     }
-    if (view === 'preferences') this.draft = { ...this.store.consent.categories };
-    if (view === 'policy') void this.loadPolicy();
+    if (view === 'preferences') this.draft = { ...this.#store.consent.categories };
+    if (view === 'policy') void this.#loadPolicy();
     this.dialog = view;
     emit(this, 'consent-show', { view });
     await this.updateComplete;
@@ -257,200 +248,227 @@ export class PiekrituConsent extends ReactiveElement {
 
   /** Close whatever is open. The banner of an undecided visitor closes too, but no choice is made. */
   hide(): void {
-    this.closeDialog();
-    this.closeBanner();
+    this.#closeDialog();
+    this.#closeBanner();
   }
 
   /** Forget the stored choice and ask again. */
   reset(): void {
-    this.commit(() => this.store?.reset());
+    this.#commit(() => this.#store?.reset());
   }
 
   // ---- decisions ---------------------------------------------------------------------
 
-  private commit(take: () => Change | undefined): void {
-    if (!this.store) return;
-    const before = this.store.consent;
+  #commit(take: () => Change | undefined): void {
+    if (!this.#store) return;
+    const before = this.#store.consent;
     const change = take();
     if (!change) return;
     const { consent, persisted } = change;
-    this.apply(before, change);
-    this.tabs?.notify();
-    if (consent.decided && this.config.logEndpoint) {
-      // Queued at once, sent by the views module: a tab closed now still has it next visit.
-      queueRecord(recordOf(consent, this.language.lang, location.href));
-      void this.sendRecords();
+    this.#apply(before, change);
+    this.#tabs?.notify();
+    if (consent.decided && this.#config.logEndpoint) {
+      // Queued at once, sent by the runtime: a tab closed now still has it on the next visit.
+      queueRecord(recordOf(consent, this.#language.lang, location.href));
+      void this.#sendRecords();
     }
-    this.closeDialog();
+    this.#closeDialog();
     if (consent.decided) {
-      this.closeBanner();
-      this.announce(persisted ? this.t('status.saved') : this.t('status.unsaved'));
-    } else this.openBanner();
+      this.#closeBanner();
+      this.#announce(persisted ? this.#t('status.saved') : this.#t('status.unsaved'));
+    } else this.#openBanner();
   }
 
   /** What follows any change, here or from another tab: gating, clean-up, Consent Mode, the event. */
-  private apply(before: Consent, { consent, changed }: Change): void {
-    this.gate?.apply();
-    this.gate?.revoke();
+  #apply(before: Consent, { consent, changed }: Change): void {
     const withdrawn = changed.filter((name) => before.categories[name] && !consent.categories[name]);
-    if (withdrawn.length > 0) void this.cleanUp(withdrawn);
-    if (this.config.consentMode) consentUpdate(window, consent.categories);
+    if (this.#runtime) this.#gateNow(withdrawn);
+    else void this.#ensureRuntime().then(() => this.#gateNow(withdrawn));
+    if (this.#config.consentMode) consentUpdate(window, consent.categories);
     emit(this, 'consent-change', { ...this.consent, changed });
   }
 
-  /** Runs with the views loaded: the clean-up code is not on the banner's critical path. */
-  private async cleanUp(withdrawn: string[]): Promise<void> {
-    if (!(await this.ensureViews()) || !this.views) return;
-    const { cookies, reloadAdvised } = this.views.withdraw(document, withdrawn, this.config.cookieName);
+  /** Run what is now granted, put embeds of withdrawn categories to sleep, delete their cookies. */
+  #gateNow(withdrawn: string[]): void {
+    const runtime = this.#runtime;
+    if (!runtime || !this.#gate) return;
+    this.#gate.apply();
+    if (withdrawn.length === 0) return;
+    this.#gate.revoke();
+    const { cookies, reloadAdvised } = runtime.withdraw(document, withdrawn, this.#config.cookieName);
     emit(this, 'consent-cleanup', { categories: withdrawn, cookies, reloadAdvised });
   }
 
+  /** Load the runtime (once) and start gating, cross-tab sync and record sending. */
+  async #ensureRuntime(): Promise<boolean> {
+    if (this.#runtime) return true;
+    try {
+      const runtime = await loadRuntime();
+      if (this.#runtime || !this.#store) return Boolean(this.#runtime);
+      this.#runtime = runtime;
+      this.#gate = new runtime.Gate(document, {
+        allows: (required) => allows(this.#store?.consent.categories ?? {}, required),
+        blocked: (embeds) => {
+          this.#blocked = embeds;
+          if (embeds.length > 0 || this.#views) void this.#placehold();
+        },
+      });
+      this.#gate.start();
+      this.#tabs = runtime.watchOtherTabs(`piekritu:${this.#config.cookieName}`, () => this.#onOtherTab());
+      if (this.#config.logEndpoint && hasQueuedRecords()) void this.#sendRecords();
+      return true;
+    } catch (error) {
+      this.#warn(`piekritu: scripts and embeds cannot be activated (${String(error)}).`);
+      return false;
+    }
+  }
+
   /** Placeholders come with the views: they are not needed before the banner shows. */
-  private async placehold(): Promise<void> {
-    if (await this.ensureViews()) this.views?.placehold(document, this.blocked, this.viewHost);
+  async #placehold(): Promise<void> {
+    if (await this.#ensureViews()) this.#views?.placehold(document, this.#blocked, this.#viewHost);
   }
 
-  private async sendRecords(): Promise<void> {
-    const endpoint = this.config.logEndpoint;
-    if (endpoint && (await this.ensureViews())) await this.views?.flushRecords(endpoint);
+  async #sendRecords(): Promise<void> {
+    const endpoint = this.#config.logEndpoint;
+    if (endpoint && (await this.#ensureRuntime())) await this.#runtime?.flushRecords(endpoint);
   }
 
-  private onOtherTab(): void {
-    if (!this.store) return;
-    const before = this.store.consent;
-    const change = this.store.reload();
+  #onOtherTab(): void {
+    if (!this.#store) return;
+    const before = this.#store.consent;
+    const change = this.#store.reload();
     if (!change) return;
-    this.apply(before, change);
+    this.#apply(before, change);
     if (change.consent.decided) this.hide();
-    else this.openBanner();
+    else this.#openBanner();
   }
 
   // ---- views -------------------------------------------------------------------------
 
-  private openBanner(): void {
+  #openBanner(): void {
     if (this.bannerOpen) return;
     this.bannerOpen = true;
     emit(this, 'consent-show', { view: 'banner' });
   }
 
-  private closeBanner(): void {
+  #closeBanner(): void {
     if (!this.bannerOpen) return;
     this.bannerOpen = false;
-    this.leaveRoom();
+    this.#leaveRoom();
     emit(this, 'consent-hide', { view: 'banner' });
   }
 
-  private closeDialog(): void {
-    const dialog = this.dialogSlot?.querySelector('dialog');
+  #closeDialog(): void {
+    const dialog = this.#dialogSlot?.querySelector('dialog');
     if (dialog?.open) dialog.close();
-    else if (this.dialog) void this.onDialogClosed();
+    else if (this.dialog) void this.#onDialogClosed();
   }
 
   /** Escape, the close button and decisions all end here: no choice is implied. */
-  private readonly onDialogClosed = async (): Promise<void> => {
+  readonly #onDialogClosed = async (): Promise<void> => {
     const view = this.dialog;
     if (!view) return;
     this.dialog = null;
     emit(this, 'consent-hide', { view });
-    const target = this.returnFocus;
-    this.returnFocus = null;
+    const target = this.#returnFocus;
+    this.#returnFocus = null;
     // The opener may be the banner's own button, shown again by this render.
     await this.updateComplete;
     if (target?.isConnected) target.focus();
   };
 
-  private readonly onOpenerClick = (event: MouseEvent): void => {
+  readonly #onOpenerClick = (event: MouseEvent): void => {
     const opener = (event.target as Element | null)?.closest?.('[data-piekritu-open]');
     if (!opener) return;
     event.preventDefault();
-    this.returnFocus = opener as HTMLElement;
+    this.#returnFocus = opener as HTMLElement;
     void this.show((opener.getAttribute('data-piekritu-open') || 'preferences') as ConsentView);
   };
 
-  private announce(text: string): void {
+  #announce(text: string): void {
     this.status = text;
-    clearTimeout(this.statusTimer);
-    this.statusTimer = setTimeout(() => (this.status = ''), STATUS_MS);
+    clearTimeout(this.#statusTimer);
+    this.#statusTimer = setTimeout(() => (this.status = ''), STATUS_MS);
   }
 
   /** Load the dialogs (once) and adopt their styles. `false` when they cannot be had. */
-  private async ensureViews(): Promise<boolean> {
-    if (this.views) return true;
+  async #ensureViews(): Promise<boolean> {
+    if (this.#views) return true;
     try {
       const views = await loadViews();
-      if (!this.views) {
+      if (!this.#views) {
         const root = this.renderRoot as ShadowRoot;
         const sheet = views.styles.styleSheet;
         if (sheet) root.adoptedStyleSheets = [...root.adoptedStyleSheets, sheet];
-        this.views = views;
+        this.#views = views;
       }
       return true;
     } catch (error) {
-      this.warn(`piekritu: the settings could not be loaded (${String(error)}).`);
+      this.#warn(`piekritu: the settings could not be loaded (${String(error)}).`);
       return false;
     }
   }
 
-  private async loadPolicy(): Promise<void> {
-    const lang = this.language.lang;
+  async #loadPolicy(): Promise<void> {
+    const lang = this.#language.lang;
     const loaded = this.policyState;
-    if (!this.views || loaded.status === 'loading' || (loaded.status === 'ready' && loaded.policy.lang === lang)) return;
+    if (!this.#views || loaded.status === 'loading' || (loaded.status === 'ready' && loaded.policy.lang === lang)) return;
     this.policyState = { status: 'loading' };
-    const policy = await this.views.fetchPolicy(format(this.policySrc, { lang }));
+    const policy = await this.#views.fetchPolicy(format(this.#policySrc, { lang }));
     this.policyState = policy ? { status: 'ready', policy } : { status: 'error' };
   }
 
   /** Latvian is bundled; another language's texts come from beside the script, once. */
-  private async loadLanguage(lang: Lang): Promise<void> {
+  async #loadLanguage(lang: Lang): Promise<void> {
     if (lang === 'lv' || this.loaded[lang]) return;
     const strings = await loadStrings(`${LOCALES_BASE}${lang}.json`);
-    if (!strings) this.warn(`piekritu: the ${lang} texts could not be loaded; showing Latvian.`);
+    if (!strings) this.#warn(`piekritu: the ${lang} texts could not be loaded; showing Latvian.`);
     this.loaded = { ...this.loaded, [lang]: strings ?? {} };
   }
 
   /** WCAG 2.4.11: the page keeps room for the banner, so nothing focused hides behind it. */
-  private keepRoom(banner: HTMLElement): void {
-    if (this.pageRoom || typeof ResizeObserver !== 'function') return;
+  #keepRoom(banner: HTMLElement): void {
+    if (this.#pageRoom || typeof ResizeObserver !== 'function') return;
     const root = document.documentElement.style;
-    const side = this.config.position === 'top' ? 'top' : 'bottom';
+    const side = this.#config.position === 'top' ? 'top' : 'bottom';
     const padding = root.getPropertyValue(`padding-${side}`);
     const scrollPadding = root.getPropertyValue(`scroll-padding-${side}`);
     const observer = new ResizeObserver(() => {
       const room = `${Math.ceil(banner.getBoundingClientRect().height)}px`;
       root.setProperty(`scroll-padding-${side}`, room);
       // Only a full-width bar takes the page's edge; a corner box leaves it be.
-      if (this.config.position === 'bottom' || side === 'top') root.setProperty(`padding-${side}`, room);
+      if (this.#config.position === 'bottom' || side === 'top') root.setProperty(`padding-${side}`, room);
     });
     observer.observe(banner);
-    this.pageRoom = { observer, padding, scrollPadding };
+    this.#pageRoom = { observer, padding, scrollPadding };
   }
 
-  private leaveRoom(): void {
-    if (!this.pageRoom) return;
-    const side = this.config.position === 'top' ? 'top' : 'bottom';
+  #leaveRoom(): void {
+    if (!this.#pageRoom) return;
+    const side = this.#config.position === 'top' ? 'top' : 'bottom';
     const root = document.documentElement.style;
-    this.pageRoom.observer.disconnect();
-    root.setProperty(`padding-${side}`, this.pageRoom.padding);
-    root.setProperty(`scroll-padding-${side}`, this.pageRoom.scrollPadding);
-    this.pageRoom = undefined;
+    this.#pageRoom.observer.disconnect();
+    root.setProperty(`padding-${side}`, this.#pageRoom.padding);
+    root.setProperty(`scroll-padding-${side}`, this.#pageRoom.scrollPadding);
+    this.#pageRoom = undefined;
   }
 
   /** The dialogs' window onto this element. */
-  private readonly viewHost: ViewHost = (() => {
+  readonly #viewHost: ViewHost = (() => {
     // eslint-disable-next-line @typescript-eslint/no-this-alias
     const host = this;
     return {
       get t() {
-        return host.t;
+        return host.#t;
       },
       get lang() {
-        return host.language.lang;
+        return host.#language.lang;
       },
       get offered() {
-        return host.ctx.offered;
+        return host.#ctx.offered;
       },
       get gpc() {
-        return host.ctx.gpc;
+        return host.#ctx.gpc;
       },
       get draft() {
         return host.draft;
@@ -459,19 +477,19 @@ export class PiekrituConsent extends ReactiveElement {
         return host.policyState;
       },
       get policyUrl() {
-        return host.config.policyUrl;
+        return host.#config.policyUrl;
       },
       get root() {
         return host.renderRoot as ShadowRoot;
       },
-      label: (category: string) => categoryLabel(host.t, category),
+      label: (category: string) => categoryLabel(host.#t, category),
       setDraft: (category: string, on: boolean) => (host.draft = { ...host.draft, [category]: on }),
       acceptAll: () => host.acceptAll(),
       rejectAll: () => host.rejectAll(),
       saveDraft: () => host.save(grantedOf(host.draft)),
       allow: (categories: string[]) => host.save([...grantedOf(host.consent.categories), ...categories]),
-      close: () => host.closeDialog(),
-      closed: () => void host.onDialogClosed(),
+      close: () => host.#closeDialog(),
+      closed: () => void host.#onDialogClosed(),
     };
   })();
 
@@ -479,57 +497,57 @@ export class PiekrituConsent extends ReactiveElement {
 
   protected override update(changed: PropertyValues): void {
     super.update(changed);
-    if (!this.store) return;
+    if (!this.#store) return;
     const root = this.renderRoot;
-    if (!this.statusNode) {
-      this.dialogSlot = h('div', { class: 'dialogs' });
-      this.statusNode = h('div', { part: 'status', class: 'status', role: 'status' });
-      root.append(this.dialogSlot, this.statusNode);
+    if (!this.#statusNode) {
+      this.#dialogSlot = h('div', { class: 'dialogs' });
+      this.#statusNode = h('div', { part: 'status', class: 'status', role: 'status' });
+      root.append(this.#dialogSlot, this.#statusNode);
     }
-    const lang = this.language.lang;
-    void this.loadLanguage(lang);
-    this.statusNode.lang = lang;
-    this.statusNode.textContent = this.status;
-    this.paintBanner(lang);
-    if (this.views && this.dialogSlot) {
-      if (changed.has('loaded') || this.blocked.length > 0) this.views.placehold(document, this.blocked, this.viewHost);
-      this.views.paint(this.dialogSlot, this.dialog, this.viewHost);
+    const lang = this.#language.lang;
+    void this.#loadLanguage(lang);
+    this.#statusNode.lang = lang;
+    this.#statusNode.textContent = this.status;
+    this.#paintBanner(lang);
+    if (this.#views && this.#dialogSlot) {
+      if (changed.has('loaded') || this.#blocked.length > 0) this.#views.placehold(document, this.#blocked, this.#viewHost);
+      this.#views.paint(this.#dialogSlot, this.dialog, this.#viewHost);
       // Only a newly rendered dialog opens: a re-render while it is closing must not reopen it.
-      if (changed.has('dialog') && this.dialog) this.dialogSlot.querySelector('dialog')?.showModal();
+      if (changed.has('dialog') && this.dialog) this.#dialogSlot.querySelector('dialog')?.showModal();
       // The policy follows a language change while it is open.
       const policy = this.policyState;
-      if (this.dialog === 'policy' && policy.status === 'ready' && policy.policy.lang !== lang) void this.loadPolicy();
+      if (this.dialog === 'policy' && policy.status === 'ready' && policy.policy.lang !== lang) void this.#loadPolicy();
     }
   }
 
   /** The first layer: built when it opens (or when its language or message changes), else only shown or hidden. */
-  private paintBanner(lang: Lang): void {
+  #paintBanner(lang: Lang): void {
     const ready = lang === 'lv' || this.loaded[lang] !== undefined;
-    const voided = this.store?.voided;
+    const voided = this.#store?.voided;
     const renew = voided === 'revision' || voided === 'policy' || voided === 'expired' ? voided : '';
     const key = `${lang} ${renew}`;
     if (!this.bannerOpen || !ready) {
-      this.banner?.node.remove();
-      this.banner = undefined;
-      this.leaveRoom();
+      this.#banner?.node.remove();
+      this.#banner = undefined;
+      this.#leaveRoom();
       return;
     }
-    if (this.banner?.key !== key) {
+    if (this.#banner?.key !== key) {
       const focused = (this.renderRoot as ShadowRoot).activeElement?.getAttribute('part');
-      const node = this.buildBanner(lang, renew);
-      if (this.banner) this.banner.node.replaceWith(node);
+      const node = this.#buildBanner(lang, renew);
+      if (this.#banner) this.#banner.node.replaceWith(node);
       else this.renderRoot.insertBefore(node, this.renderRoot.firstChild);
-      this.banner = { node, key };
+      this.#banner = { node, key };
       if (focused) node.querySelector<HTMLElement>(`[part="${focused}"]`)?.focus();
-      this.leaveRoom();
-      this.keepRoom(node);
+      this.#leaveRoom();
+      this.#keepRoom(node);
     }
     // Under an open dialog the banner waits out of sight (it would only sit behind the backdrop).
-    this.banner.node.hidden = this.dialog !== null;
+    this.#banner.node.hidden = this.dialog !== null;
   }
 
-  private buildBanner(lang: Lang, renew: string): HTMLElement {
-    const t = this.t;
+  #buildBanner(lang: Lang, renew: string): HTMLElement {
+    const t = this.#t;
     const button = (part: string, style: string, label: string, action: () => void) => {
       const node = h('button', { part, class: style }, t(label));
       node.addEventListener('click', action);
@@ -537,10 +555,10 @@ export class PiekrituConsent extends ReactiveElement {
     };
     // Fetch the dialogs as soon as a visitor shows intent, so they open without a wait.
     const preload = (node: HTMLElement) => {
-      for (const type of ['pointerenter', 'focus']) node.addEventListener(type, () => void this.ensureViews(), { once: true });
+      for (const type of ['pointerenter', 'focus']) node.addEventListener(type, () => void this.#ensureViews(), { once: true });
       return node;
     };
-    const policyUrl = this.config.policyUrl;
+    const policyUrl = this.#config.policyUrl;
     const policy = policyUrl
       ? h('a', { part: 'policy-button', class: 'link', href: policyUrl }, t('action.policy'))
       : preload(button('policy-button', 'link', 'action.policy', () => void this.show('policy')));
@@ -550,7 +568,7 @@ export class PiekrituConsent extends ReactiveElement {
       h('h2', { id: 'banner-title' }, t('banner.title')),
       ...(renew ? [h('p', { class: 'notice' }, t(`banner.renew.${renew}`))] : []),
       h('p', {}, t('banner.text')),
-      ...(this.ctx.gpc ? [h('p', { class: 'notice' }, t('banner.gpc'))] : []),
+      ...(this.#ctx.gpc ? [h('p', { class: 'notice' }, t('banner.gpc'))] : []),
       h(
         'div',
         { class: 'actions' },

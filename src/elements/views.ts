@@ -11,8 +11,6 @@ import type { Lang } from '../core/locale.js';
 import type { Strings, Translate } from './strings.js';
 import { dialogs } from '../../locales/lv.json';
 
-export { withdraw } from '../platform/cleanup.js';
-export { flushRecords } from '../platform/records.js';
 
 /** The dialogs' Latvian texts (other languages arrive in their locale file). */
 export const strings: Strings = dialogs;

@@ -1,0 +1,33 @@
+/**
+ * The classic script cannot `import()` ES chunks, so its later parts ship as scripts
+ * beside it (`piekritu-runtime.min.js`, `piekritu-views.min.js`) that hand their exports
+ * back through a private global.
+ */
+import type { Runtime, Views } from './chunks.js';
+
+type Name = 'runtime' | 'views';
+type Shared = { [name in Name]?: name extends 'runtime' ? Runtime : Views } & { loading?: Partial<Record<Name, Promise<unknown>>> };
+
+/** Resolved while this script runs: `currentScript` is only set now. */
+const BASE = import.meta.url;
+const NONCE = (document.currentScript as HTMLScriptElement | null)?.nonce ?? '';
+
+function load<N extends Name>(name: N): Promise<NonNullable<Shared[N]>> {
+  const shared: Shared = ((window as unknown as { __piekritu?: Shared }).__piekritu ??= {});
+  const loading = (shared.loading ??= {});
+  return (loading[name] ??= new Promise((resolve, reject) => {
+    const script = document.createElement('script');
+    const src = new URL(`./piekritu-${name}.min.js`, BASE).href;
+    if (NONCE) script.nonce = NONCE;
+    script.onload = () => (shared[name] ? resolve(shared[name]) : reject(new Error(`${src} is not piekritu's`)));
+    script.onerror = () => {
+      loading[name] = undefined;
+      reject(new Error(`${src} did not load`));
+    };
+    script.src = src;
+    document.head.append(script);
+  })) as Promise<NonNullable<Shared[N]>>;
+}
+
+export const loadRuntime = (): Promise<Runtime> => load('runtime');
+export const loadViews = (): Promise<Views> => load('views');
