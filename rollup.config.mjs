@@ -101,9 +101,9 @@ export default [
   classicChunk('runtime'),
   classicChunk('views'),
   {
-    input: 'src/index.ts',
-    output: { dir: 'dist', format: 'es', sourcemap: true, entryFileNames: 'piekritu.js', chunkFileNames: 'piekritu-[name].js' },
-    external: (id) => /^(lit|@lit\/reactive-element|js-cookie)(\/|$)/.test(id),
+    input: { piekritu: 'src/index.ts', server: 'src/server/consent-handler.ts' },
+    output: { dir: 'dist', format: 'es', sourcemap: true, entryFileNames: '[name].js', chunkFileNames: 'piekritu-[name].js' },
+    external: (id) => /^(lit|@lit\/reactive-element|js-cookie|node:.*)(\/|$)/.test(id),
     plugins: [distLayout, minifyTemplates, jsonData(), compile()],
   },
 ];

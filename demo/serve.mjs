@@ -84,26 +84,18 @@ if (process.argv[1] === fileURLToPath(import.meta.url)) {
   const args = process.argv.slice(2);
   const at = args.indexOf('--port');
   const port = at >= 0 ? Number(args[at + 1]) : Number(process.env.PORT ?? 8080);
+  // The demo's proof-of-consent endpoint: the package's own Node handler, keeping records
+  // in memory so the demo panel can show them back.
+  const { consentHandler } = await import('../dist/server.js');
   const records = [];
+  const log = consentHandler({ store: (record) => void records.push(record) });
   const { url } = await serve({
     port,
     handlers: {
-      // The demo's proof-of-consent endpoint: keeps records in memory and shows them back.
       '/api/consent': (req, res) => {
-        if (req.method === 'GET') {
-          res.writeHead(200, { 'content-type': 'application/json' });
-          return res.end(JSON.stringify(records.slice(-20)));
-        }
-        let body = '';
-        req.on('data', (chunk) => (body += chunk));
-        req.on('end', () => {
-          try {
-            records.push(JSON.parse(body));
-            res.writeHead(204).end();
-          } catch {
-            res.writeHead(400).end();
-          }
-        });
+        if (req.method !== 'GET') return log(req, res);
+        res.writeHead(200, { 'content-type': 'application/json', 'cache-control': 'no-store' });
+        res.end(JSON.stringify(records.slice(-20)));
       },
     },
   });

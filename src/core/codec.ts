@@ -34,6 +34,7 @@ const KEYS: ReadonlySet<string> = new Set(['v', 'id', 't', 'r', 'p', 'g', 'd', '
 /** The shapes the codec and the attribute parser agree on. */
 export const isCategoryName = (name: string): boolean => CATEGORY.test(name);
 export const isToken = (value: string): boolean => TOKEN.test(value);
+export const isConsentId = (value: string): boolean => ID.test(value);
 
 export function encode(choice: Omit<StoredChoice, 'version'>): string {
   const source = choice.source === 'gpc' ? 'g' : 'u';
@@ -77,7 +78,7 @@ export function decode(raw: unknown): StoredChoice | null {
   const denied = list(fields.get('d'));
   const flag = fields.get('s');
   const source: ConsentSource | null = flag === 'u' ? 'user' : flag === 'g' ? 'gpc' : null;
-  if (!ID.test(id) || !SECONDS.test(seconds)) return null;
+  if (!isConsentId(id) || !SECONDS.test(seconds)) return null;
   if (revision === undefined || !isToken(revision)) return null;
   if (policyVersion === undefined || !isToken(policyVersion)) return null;
   if (!granted || !denied || !source) return null;
