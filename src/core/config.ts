@@ -19,23 +19,45 @@ export const DEFAULT_COOKIE_DAYS = 180;
 export const MAX_COOKIE_DAYS = 395;
 const MAX_URL = 2048;
 
-/** Quote a value for a message: escaped, and short enough to read. */
-const show = (raw: string): string => JSON.stringify(raw.length > 80 ? `${raw.slice(0, 80)}…` : raw);
+/**
+ * Characters JSON.stringify leaves raw that a console or log viewer would render as a line
+ * break, hide, or use to reorder the text around them (U+202E, U+2028, U+0085, ...).
+ */
+const UNSAFE = /^[\p{Cc}\p{Cf}\p{Zl}\p{Zp}]$/u;
+const unicodeEscape = (char: string): string =>
+  Array.from({ length: char.length }, (_, i) => `\\u${char.charCodeAt(i).toString(16).padStart(4, '0')}`).join('');
+
+/**
+ * Quote a value for a message: JSON-escaped, nothing invisible or line-breaking left raw,
+ * and at most `max` characters between the quotes however many escapes the value needs.
+ */
+export function quote(raw: string, max = 80): string {
+  let text = '';
+  for (const char of raw) {
+    const json = JSON.stringify(char).slice(1, -1);
+    const piece = json === char && UNSAFE.test(char) ? unicodeEscape(char) : json;
+    if (text.length + piece.length > max) return `"${text}…"`;
+    text += piece;
+  }
+  return `"${text}"`;
+}
 
 export function invalid(attribute: string, raw: string, expected: string, fallback: string): string {
-  return `piekritu: ${attribute}=${show(raw)} is not ${expected}; using ${fallback}.`;
+  return `piekritu: ${attribute}=${quote(raw)} is not ${expected}; using ${fallback}.`;
 }
 
 export function parseCategories(raw: string | null, warn: Warn): string[] {
   if (raw === null) return [...DEFAULT_CATEGORIES];
   const names = raw.split(/[\s,]+/).filter(Boolean);
-  const valid: string[] = [];
+  // A Set, not Array#includes: a huge attribute must not cost quadratic time.
+  const seen = new Set<string>();
   const rejected: string[] = [];
   for (const name of names) {
     if (name === NECESSARY) continue; // always there; listing it is harmless
-    if (isCategoryName(name) && !valid.includes(name)) valid.push(name);
+    if (isCategoryName(name) && !seen.has(name)) seen.add(name);
     else rejected.push(name);
   }
+  const valid = [...seen];
   if (rejected.length === 0) return valid;
   // One warning per attribute, like every other parser: the value is reported once.
   if (valid.length === 0) {
@@ -43,7 +65,7 @@ export function parseCategories(raw: string | null, warn: Warn): string[] {
     return [...DEFAULT_CATEGORIES];
   }
   warn(
-    invalid('categories', rejected.join(' '), 'category names (a-z, 0-9, "-", "_"), each listed once', `"${valid.join(' ')}"`),
+    invalid('categories', rejected.join(' '), 'category names (a-z, 0-9, "-", "_"), each listed once', quote(valid.join(' '))),
   );
   return valid;
 }
@@ -92,7 +114,9 @@ const COOKIE_NAME = /^[A-Za-z0-9!#$%&'*+.^_`|~-]{1,64}$/;
 
 export function parseCookieName(raw: string | null, warn: Warn): string {
   if (raw === null) return DEFAULT_COOKIE_NAME;
-  if (COOKIE_NAME.test(raw)) return raw;
+  // js-cookie looks names up in a plain object: "constructor", "toString", "__proto__" ...
+  // read back as Object.prototype members, never as the cookie, and the choice is lost.
+  if (COOKIE_NAME.test(raw) && !(raw in Object.prototype)) return raw;
   warn(invalid('cookie-name', raw, 'a cookie name', `"${DEFAULT_COOKIE_NAME}"`));
   return DEFAULT_COOKIE_NAME;
 }

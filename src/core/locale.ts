@@ -1,4 +1,6 @@
 /** Which of the bundled languages to show, from the language tags around the element. */
+import { quote } from './config.js';
+
 export const LANGS = ['lv', 'en', 'ru'] as const;
 export type Lang = (typeof LANGS)[number];
 export const DEFAULT_LANG: Lang = 'lv';
@@ -22,7 +24,7 @@ export function resolveLang(
   if (own !== null && own.trim() !== '') {
     const lang = supportedLang(own);
     if (lang) return lang;
-    warn(`piekritu: lang=${JSON.stringify(own.slice(0, 40))} is not one of ${LANGS.join(', ')}; using the page's language.`);
+    warn(`piekritu: lang=${quote(own, 40)} is not one of ${LANGS.join(', ')}; using the page's language.`);
   }
   for (const tag of inherited) {
     const lang = supportedLang(tag);

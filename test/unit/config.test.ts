@@ -25,9 +25,15 @@ function collect<T>(parse: (warn: Warn) => T): { value: T; warnings: string[] } 
   return { value, warnings };
 }
 
+/** What JSON.stringify leaves raw but a console would render as a line break, hide or reorder. */
+const unsafe = (json: string): string =>
+  json.replace(/[\p{Cc}\p{Cf}\p{Zl}\p{Zp}]/gu, (char) =>
+    Array.from({ length: char.length }, (_, i) => `\\u${char.charCodeAt(i).toString(16).padStart(4, '0')}`).join(''),
+  );
+
 /** A warning names the attribute and the value as written, a long one cut at 80 (contract.md, "Attributes"). */
 const names = (attribute: string, raw: string) =>
-  `piekritu: ${attribute}=${JSON.stringify(raw.length > 80 ? `${raw.slice(0, 80)}…` : raw)} `;
+  `piekritu: ${attribute}=${unsafe(JSON.stringify(raw.length > 80 ? `${raw.slice(0, 80)}…` : raw))} `;
 
 /** Test titles stay readable when an input is long. */
 const title = (value: unknown): string => {
