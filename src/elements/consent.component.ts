@@ -215,7 +215,7 @@ export class PiekrituConsent extends ReactiveElement {
       typeof (categories as Iterable<string>)[Symbol.iterator] === 'function'
         ? [...(categories as Iterable<string>)]
         : Object.keys(categories).filter((name) => (categories as Categories)[name] === true);
-    this.#commit(() => this.#store?.decide('auto', names));
+    this.#commit(() => this.#store?.decide('custom', names));
   }
 
   /**

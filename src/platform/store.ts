@@ -4,7 +4,6 @@
  */
 import { decode, encode } from '../core/codec.js';
 import {
-  acceptTypeOf,
   changedBetween,
   decide,
   grantedOf,
@@ -73,12 +72,16 @@ export class ConsentStore {
     return this.consent;
   }
 
-  /** Take a decision: `granted` lists the optional categories the visitor allowed. */
-  decide(type: AcceptType | 'auto', granted: Iterable<string>): Change {
+  /**
+   * Take a decision: `granted` lists the optional categories the visitor allowed. A
+   * selection saved switch by switch is `custom` even when every switch is on: only the
+   * "accept all" button is narrowed by Global Privacy Control.
+   */
+  decide(type: AcceptType, granted: Iterable<string>): Change {
     const names = [...granted].filter((name) => this.ctx.offered.includes(name));
     const next = decide(this.ctx, {
       granted: names,
-      type: type === 'auto' ? acceptTypeOf(this.ctx, names) : type,
+      type,
       now: this.now(),
       id: this.newId(),
     });

@@ -3,11 +3,12 @@ import { chromium } from 'playwright-core';
 import { serve } from '../../demo/serve.mjs';
 import { chromiumArgs, chromiumPath } from '../support/chromium.mjs';
 
-export async function startHarness(options = {}) {
+export async function startHarness({ args = [], ...options } = {}) {
   const server = await serve({ port: 0, ...options });
-  const browser = await chromium.launch({ executablePath: chromiumPath(), args: chromiumArgs, headless: true });
+  const browser = await chromium.launch({ executablePath: chromiumPath(), args: [...chromiumArgs, ...args], headless: true });
   return {
     url: (path) => `${server.url}${path}`,
+    port: Number(new URL(server.url).port),
     browser,
     /** A fresh context per test: no cookie, storage or cache carries over. */
     async page(contextOptions = {}) {
