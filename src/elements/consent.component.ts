@@ -1,5 +1,5 @@
 import { ReactiveElement, type PropertyValues } from '@lit/reactive-element';
-import { allows, grantedOf, NECESSARY, type Categories, type Consent, type ConsentContext } from '../core/consent.js';
+import { allows, NECESSARY, type Categories, type Consent, type ConsentContext } from '../core/consent.js';
 import { parseConfig, parseRevision, parseUrl, type Config } from '../core/config.js';
 import { DEFAULT_WAIT_FOR_UPDATE } from '../core/consent-mode.js';
 import { format, type Lang } from '../core/locale.js';
@@ -16,9 +16,8 @@ import { LangController } from './lang-controller.js';
 import { categoryLabel, loadStrings, translator, type Strings, type Translate } from './strings.js';
 import { styles } from './consent.styles.js';
 import { loadRuntime, loadViews, type Runtime, type Views } from './chunks.js';
-import type { PolicyState, ViewHost } from './views.js';
+import type { DialogView, Dialogs, ViewHost } from './views.js';
 
-type DialogView = Exclude<ConsentView, 'banner'>;
 
 const TAG = 'piekritu-consent';
 const STATUS_MS = 5000;
@@ -90,9 +89,7 @@ export class PiekrituConsent extends ReactiveElement {
   static override properties = {
     bannerOpen: { state: true },
     dialog: { state: true },
-    draft: { state: true },
     status: { state: true },
-    policyState: { state: true },
     loaded: { state: true },
   };
 
@@ -105,10 +102,9 @@ export class PiekrituConsent extends ReactiveElement {
   }
 
   private bannerOpen = false;
+  /** The dialog open now (the banner hides under it). */
   private dialog: DialogView | null = null;
-  private draft: Categories = {};
   private status = '';
-  private policyState: PolicyState = { status: 'idle' };
   /** Texts fetched for languages other than Latvian (which is bundled). */
   private loaded: Partial<Record<Lang, Strings>> = {};
 
@@ -120,8 +116,8 @@ export class PiekrituConsent extends ReactiveElement {
   #tabs: { notify(): void; close(): void } | undefined;
   #views: Views | undefined;
   #runtime: Runtime | undefined;
+  #dialogs: Dialogs | undefined;
   #policySrc = '';
-  #returnFocus: HTMLElement | null = null;
   #statusTimer: ReturnType<typeof setTimeout> | undefined;
   readonly #warned = new Set<string>();
   #pageRoom: { observer: ResizeObserver; padding: string; scrollPadding: string } | undefined;
@@ -234,15 +230,9 @@ export class PiekrituConsent extends ReactiveElement {
       return;
     }
     if (this.dialog === view) return;
-    this.#returnFocus ??= deepActiveElement();
-    if (!(await this.#ensureViews()) || !this.#store) {
-      this.#returnFocus = null;
-      return;
-    }
-    if (view === 'preferences') this.draft = { ...this.#store.consent.categories };
-    if (view === 'policy') void this.#loadPolicy();
-    this.dialog = view;
-    emit(this, 'consent-show', { view });
+    const opener = deepActiveElement();
+    if (!(await this.#ensureViews()) || !this.#dialogs) return;
+    this.#dialogs.open(view, opener);
     await this.updateComplete;
   }
 
@@ -359,29 +349,14 @@ export class PiekrituConsent extends ReactiveElement {
   }
 
   #closeDialog(): void {
-    const dialog = this.#dialogSlot?.querySelector('dialog');
-    if (dialog?.open) dialog.close();
-    else if (this.dialog) void this.#onDialogClosed();
+    this.#dialogs?.close();
   }
-
-  /** Escape, the close button and decisions all end here: no choice is implied. */
-  readonly #onDialogClosed = async (): Promise<void> => {
-    const view = this.dialog;
-    if (!view) return;
-    this.dialog = null;
-    emit(this, 'consent-hide', { view });
-    const target = this.#returnFocus;
-    this.#returnFocus = null;
-    // The opener may be the banner's own button, shown again by this render.
-    await this.updateComplete;
-    if (target?.isConnected) target.focus();
-  };
 
   readonly #onOpenerClick = (event: MouseEvent): void => {
     const opener = (event.target as Element | null)?.closest?.('[data-piekritu-open]');
     if (!opener) return;
     event.preventDefault();
-    this.#returnFocus = opener as HTMLElement;
+    (opener as HTMLElement).focus();
     void this.show((opener.getAttribute('data-piekritu-open') || 'preferences') as ConsentView);
   };
 
@@ -391,31 +366,20 @@ export class PiekrituConsent extends ReactiveElement {
     this.#statusTimer = setTimeout(() => (this.status = ''), STATUS_MS);
   }
 
-  /** Load the dialogs (once) and adopt their styles. `false` when they cannot be had. */
+  /** Load the dialogs (once). `false` when they cannot be had. */
   async #ensureViews(): Promise<boolean> {
     if (this.#views) return true;
     try {
       const views = await loadViews();
-      if (!this.#views) {
-        const root = this.renderRoot as ShadowRoot;
-        const sheet = views.styles.styleSheet;
-        if (sheet) root.adoptedStyleSheets = [...root.adoptedStyleSheets, sheet];
+      if (!this.#views && this.#dialogSlot) {
         this.#views = views;
+        this.#dialogs = new views.Dialogs(this.#viewHost, this.#dialogSlot);
       }
-      return true;
+      return Boolean(this.#views);
     } catch (error) {
       this.#warn(`piekritu: the settings could not be loaded (${String(error)}).`);
       return false;
     }
-  }
-
-  async #loadPolicy(): Promise<void> {
-    const lang = this.#language.lang;
-    const loaded = this.policyState;
-    if (!this.#views || loaded.status === 'loading' || (loaded.status === 'ready' && loaded.policy.lang === lang)) return;
-    this.policyState = { status: 'loading' };
-    const policy = await this.#views.fetchPolicy(format(this.#policySrc, { lang }));
-    this.policyState = policy ? { status: 'ready', policy } : { status: 'error' };
   }
 
   /** Latvian is bundled; another language's texts come from beside the script, once. */
@@ -453,7 +417,7 @@ export class PiekrituConsent extends ReactiveElement {
     this.#pageRoom = undefined;
   }
 
-  /** The dialogs' window onto this element. */
+  /** The dialogs' and placeholders' window onto this element. */
   readonly #viewHost: ViewHost = (() => {
     // eslint-disable-next-line @typescript-eslint/no-this-alias
     const host = this;
@@ -470,11 +434,8 @@ export class PiekrituConsent extends ReactiveElement {
       get gpc() {
         return host.#ctx.gpc;
       },
-      get draft() {
-        return host.draft;
-      },
-      get policy() {
-        return host.policyState;
+      get consent() {
+        return host.consent;
       },
       get policyUrl() {
         return host.#config.policyUrl;
@@ -482,14 +443,20 @@ export class PiekrituConsent extends ReactiveElement {
       get root() {
         return host.renderRoot as ShadowRoot;
       },
+      policySrc: (lang: Lang) => format(host.#policySrc, { lang }),
       label: (category: string) => categoryLabel(host.#t, category),
-      setDraft: (category: string, on: boolean) => (host.draft = { ...host.draft, [category]: on }),
       acceptAll: () => host.acceptAll(),
       rejectAll: () => host.rejectAll(),
-      saveDraft: () => host.save(grantedOf(host.draft)),
-      allow: (categories: string[]) => host.save([...grantedOf(host.consent.categories), ...categories]),
-      close: () => host.#closeDialog(),
-      closed: () => void host.#onDialogClosed(),
+      save: (categories: string[]) => host.save(categories),
+      shown(view: DialogView) {
+        host.dialog = view;
+        emit(host, 'consent-show', { view });
+      },
+      hidden(view: DialogView) {
+        host.dialog = null;
+        emit(host, 'consent-hide', { view });
+        return host.updateComplete;
+      },
     };
   })();
 
@@ -509,14 +476,10 @@ export class PiekrituConsent extends ReactiveElement {
     this.#statusNode.lang = lang;
     this.#statusNode.textContent = this.status;
     this.#paintBanner(lang);
-    if (this.#views && this.#dialogSlot) {
+    if (this.#views) {
       if (changed.has('loaded') || this.#blocked.length > 0) this.#views.placehold(document, this.#blocked, this.#viewHost);
-      this.#views.paint(this.#dialogSlot, this.dialog, this.#viewHost);
-      // Only a newly rendered dialog opens: a re-render while it is closing must not reopen it.
-      if (changed.has('dialog') && this.dialog) this.#dialogSlot.querySelector('dialog')?.showModal();
-      // The policy follows a language change while it is open.
-      const policy = this.policyState;
-      if (this.dialog === 'policy' && policy.status === 'ready' && policy.policy.lang !== lang) void this.#loadPolicy();
+      // A language change reaches an open dialog.
+      if (this.dialog && !changed.has('dialog')) this.#dialogs?.render();
     }
   }
 

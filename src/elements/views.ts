@@ -1,10 +1,12 @@
 /**
  * The settings and policy dialogs. Nothing here is needed before the banner shows, so it
  * loads on demand: a chunk of the ES module build, `piekritu-views.min.js` beside the
- * classic script. Views hold no state and no rules; the element passes in a `ViewHost`.
+ * classic script. The dialogs keep their own state (the switches not yet saved, the policy
+ * being read, where focus returns) and no consent rules: decisions go back to the element
+ * through a `ViewHost`.
  */
 import { css, html, nothing, render, type TemplateResult } from 'lit';
-import { NECESSARY, type Categories } from '../core/consent.js';
+import { grantedOf, NECESSARY, type Categories, type Consent } from '../core/consent.js';
 import { parsePolicy, type Policy, type PolicyBlock } from '../core/policy.js';
 import { requiredBy } from '../core/gating.js';
 import type { Lang } from '../core/locale.js';
@@ -15,29 +17,29 @@ import { dialogs } from '../../locales/lv.json';
 /** The dialogs' Latvian texts (other languages arrive in their locale file). */
 export const strings: Strings = dialogs;
 
-export type PolicyState = { status: 'idle' | 'loading' | 'error' } | { status: 'ready'; policy: Policy };
+export type DialogView = 'preferences' | 'policy';
+type PolicyState = { status: 'loading' | 'error' } | { status: 'ready'; policy: Policy };
 
-/** What a view may read and do; the element implements it. */
+/** What the dialogs may read and do; the element implements it. */
 export interface ViewHost {
   readonly t: Translate;
   readonly lang: Lang;
   readonly offered: readonly string[];
   readonly gpc: boolean;
-  readonly draft: Categories;
-  readonly policy: PolicyState;
+  readonly consent: Consent;
+  /** The policy file's URL, for a language. */
+  policySrc(lang: Lang): string;
   readonly policyUrl: string | null;
   readonly root: ShadowRoot;
   label(category: string): string;
-  setDraft(category: string, on: boolean): void;
   acceptAll(): void;
   rejectAll(): void;
-  saveDraft(): void;
-  /** Grant these categories on top of the current choice (a placeholder's one-click allow). */
-  allow(categories: string[]): void;
-  /** Close the open dialog (no choice implied). */
-  close(): void;
-  /** The dialog has closed, by any means (Escape, button, decision). */
-  closed(): void;
+  /** Save a selection (also a placeholder's one-click allow, on top of the current choice). */
+  save(categories: string[]): void;
+  /** A dialog opened; the element hides its banner and fires `consent-show`. */
+  shown(view: DialogView): void;
+  /** A dialog closed; resolves once the element has shown its banner again. */
+  hidden(view: DialogView): Promise<unknown>;
 }
 
 /**
@@ -115,87 +117,12 @@ export function placehold(root: Document, blocked: readonly HTMLElement[], host:
     placeholder.lang = host.lang;
     render(
       html`<p>${host.t('placeholder.text', { category })}</p>
-        <button part="allow-button" @click=${() => host.allow(required)}>${host.t('placeholder.allow', { category })}</button>`,
+        <button part="allow-button" @click=${() => host.save([...grantedOf(host.consent.categories), ...required])}>${host.t('placeholder.allow', { category })}</button>`,
       placeholder.shadowRoot!,
     );
     const shadow = placeholder.shadowRoot!;
     if (placeholderStyles.styleSheet && shadow.adoptedStyleSheets.length === 0) shadow.adoptedStyleSheets = [placeholderStyles.styleSheet];
   }
-}
-
-/** Render the open dialog (or none) into the element's dialog slot. */
-export function paint(slot: HTMLElement, view: 'preferences' | 'policy' | null, host: ViewHost): void {
-  render(view === 'preferences' ? preferences(host) : view === 'policy' ? policy(host) : nothing, slot);
-}
-
-export async function fetchPolicy(url: string): Promise<Policy | null> {
-  try {
-    const response = await fetch(url);
-    return response.ok ? parsePolicy(await response.json()) : null;
-  } catch {
-    return null;
-  }
-}
-
-function head(host: ViewHost, id: string, title: string): TemplateResult {
-  return html`
-    <header class="dialog-head">
-      <h2 id=${id}>${title}</h2>
-      <button part="close-button" class="close" aria-label=${host.t('action.close')} @click=${() => host.close()}>
-        <svg viewBox="0 0 16 16" aria-hidden="true" width="16" height="16">
-          <path d="M3 3l10 10M13 3L3 13" stroke="currentColor" stroke-width="2" fill="none" />
-        </svg>
-      </button>
-    </header>
-  `;
-}
-
-function description(host: ViewHost, name: string): string {
-  const key = `category.${name}.description`;
-  const text = host.t(key);
-  return text === key ? host.t('category.other.description', { name: host.label(name) }) : text;
-}
-
-function category(host: ViewHost, name: string): TemplateResult {
-  const locked = name === NECESSARY;
-  return html`
-    <li class="category">
-      <div class="category-head">
-        <label for="switch-${name}">${host.label(name)}</label>
-        ${locked ? html`<span class="always">${host.t('preferences.alwaysOn')}</span>` : nothing}
-        <input
-          type="checkbox"
-          role="switch"
-          id="switch-${name}"
-          name=${name}
-          .checked=${locked || host.draft[name] === true}
-          ?disabled=${locked}
-          aria-describedby="about-${name}"
-          @change=${(event: Event) => host.setDraft(name, (event.target as HTMLInputElement).checked)}
-        />
-      </div>
-      <p class="about" id="about-${name}">${description(host, name)}</p>
-    </li>
-  `;
-}
-
-export function preferences(host: ViewHost): TemplateResult {
-  const { t } = host;
-  return html`
-    <dialog part="preferences" aria-labelledby="preferences-title" lang=${host.lang} @close=${() => host.closed()}>
-      ${head(host, 'preferences-title', t('preferences.title'))}
-      <div class="dialog-body">
-        <p>${t('preferences.intro')}</p>
-        ${host.gpc ? html`<p class="notice">${t('banner.gpc')}</p>` : nothing}
-        <ul class="categories">${[NECESSARY, ...host.offered].map((name) => category(host, name))}</ul>
-      </div>
-      <div class="actions">
-        <button part="accept-all-button" class="choice" @click=${() => host.acceptAll()}>${t('action.acceptAll')}</button>
-        <button part="reject-all-button" class="choice" @click=${() => host.rejectAll()}>${t('action.rejectAll')}</button>
-        <button part="save-button" class="secondary" @click=${() => host.saveDraft()}>${t('action.save')}</button>
-      </div>
-    </dialog>
-  `;
 }
 
 function block(item: PolicyBlock): TemplateResult {
@@ -221,57 +148,200 @@ function block(item: PolicyBlock): TemplateResult {
   }
 }
 
-/** In-page links inside a shadow root need a hand: the URL hash cannot reach in. */
-function jump(host: ViewHost, event: MouseEvent): void {
-  event.preventDefault();
-  const id = (event.currentTarget as HTMLAnchorElement).getAttribute('href')?.slice(1) ?? '';
-  const heading = host.root.getElementById(`${id}-h`);
-  heading?.scrollIntoView({ block: 'start' });
-  heading?.focus();
+export async function fetchPolicy(url: string): Promise<Policy | null> {
+  try {
+    const response = await fetch(url);
+    return response.ok ? parsePolicy(await response.json()) : null;
+  } catch {
+    return null;
+  }
 }
 
-function policyBody(host: ViewHost, policy: Policy): TemplateResult {
-  const { t } = host;
-  return html`
-    <p class="meta">${t('policy.version', { version: policy.version, date: policy.updated })}</p>
-    <nav aria-labelledby="policy-contents">
-      <h3 id="policy-contents">${t('policy.contents')}</h3>
-      <ol>
-        ${policy.sections
-          .filter((section) => section.heading)
-          .map(
-            (section) =>
-              html`<li><a href="#policy-${section.id}" @click=${(event: MouseEvent) => jump(host, event)}>${section.heading}</a></li>`,
-          )}
-      </ol>
-    </nav>
-    ${policy.sections.map(
-      (section) => html`
-        <section id="policy-${section.id}" aria-labelledby=${section.heading ? `policy-${section.id}-h` : nothing}>
-          ${section.heading ? html`<h3 id="policy-${section.id}-h" tabindex="-1">${section.heading}</h3>` : nothing}
-          ${section.blocks.map(block)}
-        </section>
-      `,
-    )}
-  `;
-}
+/** The settings and policy dialogs of one element: native modal `<dialog>`s rendered by lit-html. */
+export class Dialogs {
+  view: DialogView | null = null;
+  #draft: Categories = {};
+  #policy: PolicyState = { status: 'loading' };
+  #returnFocus: HTMLElement | null = null;
 
-export function policy(host: ViewHost): TemplateResult {
-  const { t } = host;
-  const state = host.policy;
-  const title = state.status === 'ready' ? state.policy.title : t('preferences.policyLink');
-  let body: TemplateResult;
-  if (state.status === 'ready') body = policyBody(host, state.policy);
-  else if (state.status === 'error') {
-    body = html`<p class="notice">${t('policy.error')}</p>
-      ${host.policyUrl ? html`<p><a href=${host.policyUrl}>${t('policy.fallback')}</a></p>` : nothing}`;
-  } else body = html`<p aria-busy="true">${t('policy.loading')}</p>`;
-  return html`
-    <dialog part="policy" class="policy" aria-labelledby="policy-title" lang=${host.lang} @close=${() => host.closed()}>
-      ${head(host, 'policy-title', title)}
-      <div class="dialog-body" tabindex="0" aria-labelledby="policy-title">${body}</div>
-    </dialog>
-  `;
+  constructor(
+    readonly host: ViewHost,
+    readonly slot: HTMLElement,
+  ) {
+    const sheet = styles.styleSheet;
+    if (sheet) host.root.adoptedStyleSheets = [...host.root.adoptedStyleSheets, sheet];
+  }
+
+  /** Open a view; focus returns to `opener` when it closes. */
+  open(view: DialogView, opener: HTMLElement | null): void {
+    if (this.view === view) return;
+    this.#returnFocus ??= opener;
+    if (view === 'preferences') this.#draft = { ...this.host.consent.categories };
+    this.view = view;
+    this.render();
+    this.slot.querySelector('dialog')?.showModal();
+    this.host.shown(view);
+  }
+
+  /** Close whatever is open; no choice is implied. */
+  close(): void {
+    const dialog = this.slot.querySelector('dialog');
+    if (dialog?.open) dialog.close();
+    else void this.#closed();
+  }
+
+  /** Escape, the close button and decisions all end here. */
+  #closed = async (): Promise<void> => {
+    const view = this.view;
+    if (!view) return;
+    this.view = null;
+    this.render();
+    const target = this.#returnFocus;
+    this.#returnFocus = null;
+    // The opener may be the banner's own button, shown again by the element.
+    await this.host.hidden(view);
+    if (target?.isConnected) target.focus();
+  };
+
+  /** Render again (state or language changed). The policy follows the language. */
+  render(): void {
+    const { view, host } = this;
+    if (view === 'policy') {
+      const policy = this.#policy;
+      if (policy.status === 'error' || (policy.status === 'ready' && policy.policy.lang !== host.lang)) {
+        this.#policy = { status: 'loading' };
+      }
+      if (this.#policy.status === 'loading') void this.#loadPolicy(host.lang);
+    }
+    render(view === 'preferences' ? this.#preferences() : view === 'policy' ? this.#policyView() : nothing, this.slot);
+  }
+
+  #loading: Lang | undefined;
+
+  async #loadPolicy(lang: Lang): Promise<void> {
+    if (this.#loading === lang) return;
+    this.#loading = lang;
+    const policy = await fetchPolicy(this.host.policySrc(lang));
+    if (this.#loading !== lang) return;
+    this.#loading = undefined;
+    this.#policy = policy ? { status: 'ready', policy } : { status: 'error' };
+    render(this.view === 'policy' ? this.#policyView() : nothing, this.slot);
+  }
+
+  #head(id: string, title: string): TemplateResult {
+    return html`
+      <header class="dialog-head">
+        <h2 id=${id}>${title}</h2>
+        <button part="close-button" class="close" aria-label=${this.host.t('action.close')} @click=${() => this.close()}>
+          <svg viewBox="0 0 16 16" aria-hidden="true" width="16" height="16">
+            <path d="M3 3l10 10M13 3L3 13" stroke="currentColor" stroke-width="2" fill="none" />
+          </svg>
+        </button>
+      </header>
+    `;
+  }
+
+  #category(name: string): TemplateResult {
+    const { host } = this;
+    const locked = name === NECESSARY;
+    const key = `category.${name}.description`;
+    const text = host.t(key);
+    const about = text === key ? host.t('category.other.description', { name: host.label(name) }) : text;
+    return html`
+      <li class="category">
+        <div class="category-head">
+          <label for="switch-${name}">${host.label(name)}</label>
+          ${locked ? html`<span class="always">${host.t('preferences.alwaysOn')}</span>` : nothing}
+          <input
+            type="checkbox"
+            role="switch"
+            id="switch-${name}"
+            name=${name}
+            .checked=${locked || this.#draft[name] === true}
+            ?disabled=${locked}
+            aria-describedby="about-${name}"
+            @change=${(event: Event) => {
+              this.#draft = { ...this.#draft, [name]: (event.target as HTMLInputElement).checked };
+            }}
+          />
+        </div>
+        <p class="about" id="about-${name}">${about}</p>
+      </li>
+    `;
+  }
+
+  #preferences(): TemplateResult {
+    const { host } = this;
+    const { t } = host;
+    return html`
+      <dialog part="preferences" aria-labelledby="preferences-title" lang=${host.lang} @close=${this.#closed}>
+        ${this.#head('preferences-title', t('preferences.title'))}
+        <div class="dialog-body">
+          <p>${t('preferences.intro')}</p>
+          ${host.gpc ? html`<p class="notice">${t('banner.gpc')}</p>` : nothing}
+          <ul class="categories">${[NECESSARY, ...host.offered].map((name) => this.#category(name))}</ul>
+        </div>
+        <div class="actions">
+          <button part="accept-all-button" class="choice" @click=${() => host.acceptAll()}>${t('action.acceptAll')}</button>
+          <button part="reject-all-button" class="choice" @click=${() => host.rejectAll()}>${t('action.rejectAll')}</button>
+          <button part="save-button" class="secondary" @click=${() => host.save(grantedOf(this.#draft))}>
+            ${t('action.save')}
+          </button>
+        </div>
+      </dialog>
+    `;
+  }
+
+  /** In-page links inside a shadow root need a hand: the URL hash cannot reach in. */
+  #jump = (event: MouseEvent): void => {
+    event.preventDefault();
+    const id = (event.currentTarget as HTMLAnchorElement).getAttribute('href')?.slice(1) ?? '';
+    const heading = this.host.root.getElementById(`${id}-h`);
+    heading?.scrollIntoView({ block: 'start' });
+    heading?.focus();
+  };
+
+  #policyBody(policy: Policy): TemplateResult {
+    const { t } = this.host;
+    return html`
+      <p class="meta">${t('policy.version', { version: policy.version, date: policy.updated })}</p>
+      <nav aria-labelledby="policy-contents">
+        <h3 id="policy-contents">${t('policy.contents')}</h3>
+        <ol>
+          ${policy.sections
+            .filter((section) => section.heading)
+            .map((section) => html`<li><a href="#policy-${section.id}" @click=${this.#jump}>${section.heading}</a></li>`)}
+        </ol>
+      </nav>
+      ${policy.sections.map(
+        (section) => html`
+          <section id="policy-${section.id}" aria-labelledby=${section.heading ? `policy-${section.id}-h` : nothing}>
+            ${section.heading ? html`<h3 id="policy-${section.id}-h" tabindex="-1">${section.heading}</h3>` : nothing}
+            ${section.blocks.map(block)}
+          </section>
+        `,
+      )}
+    `;
+  }
+
+  #policyView(): TemplateResult {
+    const { host } = this;
+    const { t } = host;
+    const state = this.#policy;
+    let body: TemplateResult;
+    if (state.status === 'ready') body = this.#policyBody(state.policy);
+    else if (state.status === 'error') {
+      body = html`<p class="notice">${t('policy.error')}</p>
+        ${host.policyUrl ? html`<p><a href=${host.policyUrl}>${t('policy.fallback')}</a></p>` : nothing}`;
+    } else body = html`<p aria-busy="true">${t('policy.loading')}</p>`;
+    const title = state.status === 'ready' ? state.policy.title : t('preferences.policyLink');
+    return html`
+      <dialog part="policy" class="policy" aria-labelledby="policy-title" lang=${host.lang} @close=${this.#closed}>
+        ${this.#head('policy-title', title)}
+        <div class="dialog-body" tabindex="0" aria-labelledby="policy-title">${body}</div>
+      </dialog>
+    `;
+  }
 }
 
 export const styles = css`
