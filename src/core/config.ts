@@ -109,8 +109,11 @@ export function parseRevision(raw: string | null, warn: Warn): string {
   return '';
 }
 
-/** RFC 6265 token characters, without the ones that need quoting anywhere. */
-const COOKIE_NAME = /^[A-Za-z0-9!#$%&'*+.^_`|~-]{1,64}$/;
+/**
+ * RFC 6265 token characters, without the ones that need quoting anywhere, and without "%"
+ * (js-cookie would escape it on write, and the name would no longer read back as written).
+ */
+const COOKIE_NAME = /^[A-Za-z0-9!#$&'*+.^_`|~-]{1,64}$/;
 
 export function parseCookieName(raw: string | null, warn: Warn): string {
   if (raw === null) return DEFAULT_COOKIE_NAME;

@@ -6,7 +6,8 @@ import { format, type Lang } from '../core/locale.js';
 import { recordOf } from '../core/record.js';
 import { version as BUNDLED_POLICY_VERSION } from '../../locales/policy/lv.json';
 import { LOCALES_BASE } from '../platform/assets.js';
-import { consentJar } from '../platform/cookies.js';
+import { readCookie } from '../platform/cookie-read.js';
+import type { CookieJar } from '../platform/cookies.js';
 import type { Gate } from '../platform/gate.js';
 import { consentDefault, consentUpdate } from '../platform/gtag.js';
 import { hasQueuedRecords, queueRecord } from '../platform/records.js';
@@ -116,6 +117,7 @@ export class PiekrituConsent extends ReactiveElement {
   #tabs: { notify(): void; close(): void } | undefined;
   #views: Views | undefined;
   #runtime: Runtime | undefined;
+  #jar: CookieJar | undefined;
   #dialogs: Dialogs | undefined;
   #policySrc = '';
   #statusTimer: ReturnType<typeof setTimeout> | undefined;
@@ -159,6 +161,7 @@ export class PiekrituConsent extends ReactiveElement {
     super.disconnectedCallback();
     this.#gate?.stop();
     this.#tabs?.close();
+    this.#gate = this.#tabs = undefined;
     document.removeEventListener('click', this.#onOpenerClick);
     this.#leaveRoom();
     clearTimeout(this.#statusTimer);
@@ -178,11 +181,8 @@ export class PiekrituConsent extends ReactiveElement {
     };
     if (this.#config.consentMode) consentDefault(window, { waitForUpdate: DEFAULT_WAIT_FOR_UPDATE, region: [] });
 
-    const { cookieName, cookieDomain, cookiePath, cookieDays } = this.#config;
-    this.#store = new ConsentStore(this.#ctx, {
-      jar: consentJar({ name: cookieName, domain: cookieDomain, path: cookiePath, days: cookieDays }),
-      maxAgeDays: cookieDays,
-    });
+    const { cookieName, cookieDays } = this.#config;
+    this.#store = new ConsentStore(this.#ctx, { read: () => readCookie(cookieName), maxAgeDays: cookieDays });
     const consent = this.#store.load();
     if (consent.decided && this.#config.consentMode) consentUpdate(window, consent.categories);
 
@@ -190,7 +190,7 @@ export class PiekrituConsent extends ReactiveElement {
     emit(this, 'consent-ready', this.consent);
     if (!consent.decided) this.#openBanner();
     // Gating and the rest come right after: a first visitor has granted nothing yet.
-    void this.#ensureRuntime();
+    void this.#connectRuntime();
   }
 
   // ---- public API --------------------------------------------------------------------
@@ -254,19 +254,24 @@ export class PiekrituConsent extends ReactiveElement {
     const before = this.#store.consent;
     const change = take();
     if (!change) return;
-    const { consent, persisted } = change;
+    const { consent } = change;
     this.#apply(before, change);
-    this.#tabs?.notify();
-    if (consent.decided && this.#config.logEndpoint) {
-      // Queued at once, sent by the runtime: a tab closed now still has it on the next visit.
-      queueRecord(recordOf(consent, this.#language.lang, location.href));
-      void this.#sendRecords();
-    }
+    // Queued at once, sent by the runtime: a tab closed now still has it on the next visit.
+    if (consent.decided && this.#config.logEndpoint) queueRecord(recordOf(consent, this.#language.lang, location.href));
     this.#closeDialog();
-    if (consent.decided) {
-      this.#closeBanner();
-      this.#announce(persisted ? this.#t('status.saved') : this.#t('status.unsaved'));
-    } else this.#openBanner();
+    if (consent.decided) this.#closeBanner();
+    else this.#openBanner();
+    void this.#persist(change.value);
+  }
+
+  /** Store the change (js-cookie comes with the runtime), tell other tabs, send the record. */
+  async #persist(value: string | null | undefined): Promise<void> {
+    const ready = await this.#ensureRuntime();
+    if (value === undefined) return;
+    const kept = ready && this.#jar ? (value === null ? (this.#jar.remove(), true) : this.#jar.write(value)) : false;
+    this.#tabs?.notify();
+    if (value !== null) this.#announce(this.#t(kept ? 'status.saved' : 'status.unsaved'));
+    if (this.#config.logEndpoint) void this.#sendRecords();
   }
 
   /** What follows any change, here or from another tab: gating, clean-up, Consent Mode, the event. */
@@ -280,37 +285,44 @@ export class PiekrituConsent extends ReactiveElement {
 
   /** Run what is now granted, put embeds of withdrawn categories to sleep, delete their cookies. */
   #gateNow(withdrawn: string[]): void {
-    const runtime = this.#runtime;
-    if (!runtime || !this.#gate) return;
-    this.#gate.apply();
-    if (withdrawn.length === 0) return;
-    this.#gate.revoke();
-    const { cookies, reloadAdvised } = runtime.withdraw(document, withdrawn, this.#config.cookieName);
+    this.#gate?.apply();
+    if (withdrawn.length === 0 || !this.#runtime) return;
+    this.#gate?.revoke();
+    const { cookies, reloadAdvised } = this.#runtime.withdraw(document, withdrawn, this.#config.cookieName);
     emit(this, 'consent-cleanup', { categories: withdrawn, cookies, reloadAdvised });
   }
 
-  /** Load the runtime (once) and start gating, cross-tab sync and record sending. */
+  /** Load the runtime (once). `false` when it cannot be had. */
   async #ensureRuntime(): Promise<boolean> {
     if (this.#runtime) return true;
     try {
       const runtime = await loadRuntime();
-      if (this.#runtime || !this.#store) return Boolean(this.#runtime);
-      this.#runtime = runtime;
-      this.#gate = new runtime.Gate(document, {
-        allows: (required) => allows(this.#store?.consent.categories ?? {}, required),
-        blocked: (embeds) => {
-          this.#blocked = embeds;
-          if (embeds.length > 0 || this.#views) void this.#placehold();
-        },
-      });
-      this.#gate.start();
-      this.#tabs = runtime.watchOtherTabs(`piekritu:${this.#config.cookieName}`, () => this.#onOtherTab());
-      if (this.#config.logEndpoint && hasQueuedRecords()) void this.#sendRecords();
+      if (!this.#runtime) {
+        const { cookieName, cookieDomain, cookiePath, cookieDays } = this.#config;
+        this.#jar = runtime.consentJar({ name: cookieName, domain: cookieDomain, path: cookiePath, days: cookieDays });
+        this.#runtime = runtime;
+      }
       return true;
     } catch (error) {
-      this.#warn(`piekritu: scripts and embeds cannot be activated (${String(error)}).`);
+      this.#warn(`piekritu: scripts and embeds cannot be activated, nor the choice stored (${String(error)}).`);
       return false;
     }
+  }
+
+  /** While connected: gating, cross-tab sync and sending what is queued. */
+  async #connectRuntime(): Promise<void> {
+    if (!(await this.#ensureRuntime()) || !this.#runtime || !this.#store || this.#gate) return;
+    const runtime = this.#runtime;
+    this.#gate = new runtime.Gate(document, {
+      allows: (required) => allows(this.#store?.consent.categories ?? {}, required),
+      blocked: (embeds) => {
+        this.#blocked = embeds;
+        if (embeds.length > 0 || this.#views) void this.#placehold();
+      },
+    });
+    this.#gate.start();
+    this.#tabs = runtime.watchOtherTabs(`piekritu:${this.#config.cookieName}`, () => this.#onOtherTab());
+    if (this.#config.logEndpoint && hasQueuedRecords()) void this.#sendRecords();
   }
 
   /** Placeholders come with the views: they are not needed before the banner shows. */

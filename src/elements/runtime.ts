@@ -1,9 +1,10 @@
 /**
- * What runs after the banner has shown: the gate for scripts and embeds, cross-tab sync,
- * withdrawal clean-up and the sending of consent records. None of it is needed before a
+ * What runs after the banner has shown: the gate for scripts and embeds, writing the
+ * consent cookie, cross-tab sync, withdrawal clean-up and the sending of consent records. None of it is needed before a
  * first visitor sees the banner (nothing is granted yet), so it loads right after.
  */
 export { Gate } from '../platform/gate.js';
+export { consentJar } from '../platform/cookies.js';
 export { watchOtherTabs } from '../platform/sync.js';
 export { withdraw } from '../platform/cleanup.js';
 export { flushRecords } from '../platform/records.js';

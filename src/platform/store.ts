@@ -1,6 +1,7 @@
 /**
- * The consent of this page view: read from the cookie, changed by decisions, written
- * back. Rules come from core/; this class only does the I/O around them.
+ * The consent of this page view: read from the cookie and changed by decisions. Rules
+ * come from core/. Writing is the caller's: it needs js-cookie, which loads with the
+ * runtime after the banner, so each change carries the cookie value to write.
  */
 import { decode, encode } from '../core/codec.js';
 import {
@@ -16,10 +17,10 @@ import {
   type ConsentContext,
   type VoidReason,
 } from '../core/consent.js';
-import type { CookieJar } from './cookies.js';
 
 export interface StoreDeps {
-  jar: CookieJar;
+  /** The stored value, or `undefined` when there is none. */
+  read(): string | undefined;
   maxAgeDays: number;
   now?: () => number;
   newId?: () => string;
@@ -35,8 +36,11 @@ function randomId(): string {
 export interface Change {
   consent: Consent;
   changed: string[];
-  /** The browser kept the cookie; `false` means the choice lasts for this page view only. */
-  persisted: boolean;
+  /**
+   * What to do with the cookie: a value to store, `null` to remove it (the choice was
+   * forgotten), `undefined` when another tab already stored it.
+   */
+  value: string | null | undefined;
 }
 
 export class ConsentStore {
@@ -58,7 +62,7 @@ export class ConsentStore {
   /** Read the cookie. A value that cannot be decoded, or no longer counts, is no choice. */
   load(): Consent {
     this.voided = null;
-    const raw = this.deps.jar.read();
+    const raw = this.deps.read();
     const stored = decode(raw);
     if (raw !== undefined && !stored) {
       console.warn(`piekritu: the stored choice could not be read; asking again.`);
@@ -85,26 +89,23 @@ export class ConsentStore {
       now: this.now(),
       id: this.newId(),
     });
-    const granted2 = grantedOf(next.categories);
-    const persisted = this.deps.jar.write(
-      encode({
-        id: next.id,
-        timestamp: next.timestamp,
-        revision: next.revision,
-        policyVersion: next.policyVersion,
-        granted: granted2,
-        denied: this.ctx.offered.filter((name) => !granted2.includes(name)),
-        source: next.source === 'gpc' ? 'gpc' : 'user',
-      }),
-    );
-    return this.replace(next, persisted);
+    const allowed = grantedOf(next.categories);
+    const value = encode({
+      id: next.id,
+      timestamp: next.timestamp,
+      revision: next.revision,
+      policyVersion: next.policyVersion,
+      granted: allowed,
+      denied: this.ctx.offered.filter((name) => !allowed.includes(name)),
+      source: next.source === 'gpc' ? 'gpc' : 'user',
+    });
+    return this.replace(next, value);
   }
 
-  /** Forget the choice: the cookie goes and the banner asks again. */
+  /** Forget the choice: the banner asks again. */
   reset(): Change {
-    this.deps.jar.remove();
     this.voided = null;
-    return this.replace(undecided(this.ctx), true);
+    return this.replace(undecided(this.ctx), null);
   }
 
   /** Another tab decided: take what the cookie says now. `null` when nothing changed. */
@@ -112,12 +113,13 @@ export class ConsentStore {
     const before = this.consent;
     const after = this.load();
     if (before.id === after.id && before.decided === after.decided) return null;
-    return { consent: after, changed: changedBetween(before.categories, after.categories), persisted: true };
+    // Already stored by the other tab: nothing to write.
+    return { consent: after, changed: changedBetween(before.categories, after.categories), value: undefined };
   }
 
-  private replace(next: Consent, persisted: boolean): Change {
+  private replace(next: Consent, value: string | null): Change {
     const changed = changedBetween(this.consent.categories, next.categories).filter((name) => name !== NECESSARY);
     this.consent = next;
-    return { consent: next, changed, persisted };
+    return { consent: next, changed, value };
   }
 }

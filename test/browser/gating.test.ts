@@ -144,6 +144,7 @@ describe('Google Consent Mode', () => {
   it('updates on a returning visitor\'s load', async () => {
     const first = await mount({ 'consent-mode': true });
     first.acceptAll();
+    await until(() => document.cookie.includes('piekritu='), 'the stored choice');
     fixtureCleanup();
     delete window.dataLayer;
     await mount({ 'consent-mode': true });

@@ -40,8 +40,21 @@ export async function cookiesOf(page) {
 
 /** Wait until the element has read the stored choice (consent-ready fired). */
 export async function ready(page) {
-  await page.waitForFunction(() => {
-    const element = document.querySelector('piekritu-consent');
-    return Boolean(element && element.consent && element.consent.policyVersion);
-  });
+  try {
+    await page.waitForFunction(
+      () => {
+        const element = document.querySelector('piekritu-consent');
+        return Boolean(element && element.consent && element.consent.policyVersion);
+      },
+      undefined,
+      { timeout: 10000 },
+    );
+  } catch (error) {
+    const state = await page.evaluate(() => ({
+      defined: Boolean(customElements.get('piekritu-consent')),
+      api: typeof window.Piekritu,
+      scripts: [...document.scripts].map((s) => s.src).filter(Boolean),
+    }));
+    throw new Error(`${error.message}\n${JSON.stringify({ state, warnings: page.warnings, errors: page.errors, requests: page.requests })}`);
+  }
 }
