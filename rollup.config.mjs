@@ -14,15 +14,23 @@ const distLayout = {
   },
 };
 
-/** The locale files travel beside the scripts: the policy is fetched from there when opened. */
+/**
+ * The locale files travel beside the scripts. Each language's UI file is also split in two:
+ * `<lang>.banner.json` (fetched before a non-Latvian banner shows) and `<lang>.dialogs.json`
+ * (fetched with the dialogs), so the critical path carries only what the banner needs.
+ */
 const locales = {
   name: 'piekritu-locales',
   generateBundle() {
-    for (const folder of ['locales', 'locales/policy']) {
-      for (const file of readdirSync(folder).filter((name) => name.endsWith('.json'))) {
-        const source = JSON.stringify(JSON.parse(readFileSync(`${folder}/${file}`, 'utf8')));
-        this.emitFile({ type: 'asset', fileName: `${folder}/${file}`, source });
-      }
+    const emit = (fileName, data) => this.emitFile({ type: 'asset', fileName, source: JSON.stringify(data) });
+    for (const file of readdirSync('locales/policy').filter((name) => name.endsWith('.json'))) {
+      emit(`locales/policy/${file}`, JSON.parse(readFileSync(`locales/policy/${file}`, 'utf8')));
+    }
+    for (const file of readdirSync('locales').filter((name) => name.endsWith('.json'))) {
+      const data = JSON.parse(readFileSync(`locales/${file}`, 'utf8'));
+      const lang = file.slice(0, -'.json'.length);
+      emit(`locales/${file}`, data);
+      for (const [group, table] of Object.entries(data)) emit(`locales/${lang}.${group}.json`, table);
     }
   },
 };

@@ -2,7 +2,7 @@ import { fileURLToPath } from 'node:url';
 import { esbuildPlugin } from '@web/dev-server-esbuild';
 import { chromeLauncher } from '@web/test-runner-chrome';
 import { chromiumArgs, chromiumPath } from './support/chromium.mjs';
-import { jsonModules } from './support/wtr-json.mjs';
+import { jsonModules, splitLocales } from './support/wtr-json.mjs';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 
@@ -12,7 +12,7 @@ export default {
   nodeResolve: true,
   // One page at a time: a background page gets no animation frames, and focus is per window.
   concurrency: 1,
-  plugins: [jsonModules(), esbuildPlugin({ ts: true, tsconfig: `${root}tsconfig.json`, target: 'es2022' })],
+  plugins: [splitLocales(root), jsonModules(), esbuildPlugin({ ts: true, tsconfig: `${root}tsconfig.json`, target: 'es2022' })],
   browsers: [
     chromeLauncher({
       launchOptions: { executablePath: chromiumPath(), headless: true, args: chromiumArgs },

@@ -53,6 +53,9 @@ function categoriesOf(offered: readonly string[], granted: ReadonlySet<string>):
   return categories;
 }
 
+/** What an element that has not started offers: nothing but `necessary`. */
+export const NOTHING_OFFERED: ConsentContext = { offered: [], revision: '', policyVersion: '', gpc: false };
+
 /** The state before any choice: only `necessary`. Nothing else runs until a decision. */
 export function undecided(ctx: ConsentContext): Consent {
   return {

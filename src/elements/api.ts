@@ -3,7 +3,7 @@
  * element. Every call goes to the page's active `<piekritu-consent>`; without one it is a
  * harmless no-op that returns the "no choice" state.
  */
-import { allows, NECESSARY, type Categories, type Consent } from '../core/consent.js';
+import { allows, NOTHING_OFFERED, undecided, type Categories, type Consent } from '../core/consent.js';
 import type { ConsentView, PiekrituEventMap } from './events.js';
 import { PiekrituConsent, tagName } from './consent.component.js';
 
@@ -23,16 +23,6 @@ export interface PiekrituApi {
   on<K extends keyof PiekrituEventMap>(name: K, listener: (event: PiekrituEventMap[K]) => void): () => void;
 }
 
-const NO_CHOICE: Consent = {
-  categories: { [NECESSARY]: true },
-  decided: false,
-  id: '',
-  revision: '',
-  policyVersion: '',
-  timestamp: 0,
-  source: 'default',
-};
-
 function active(doc: Document): PiekrituConsent | undefined {
   return Array.from(doc.querySelectorAll(tagName)).find(
     (element): element is PiekrituConsent => element instanceof PiekrituConsent && element.consent.policyVersion !== '',
@@ -43,9 +33,9 @@ export function createApi(doc: Document, version: string): PiekrituApi {
   return {
     version,
     get consent() {
-      return active(doc)?.consent ?? { ...NO_CHOICE, categories: { ...NO_CHOICE.categories } };
+      return active(doc)?.consent ?? undecided(NOTHING_OFFERED);
     },
-    allows: (...categories) => allows(active(doc)?.consent.categories ?? NO_CHOICE.categories, categories),
+    allows: (...categories) => allows((active(doc)?.consent ?? undecided(NOTHING_OFFERED)).categories, categories),
     show: (view) => active(doc)?.show(view),
     hide: () => active(doc)?.hide(),
     acceptAll: () => active(doc)?.acceptAll(),

@@ -1,20 +1,18 @@
 import { ReactiveElement, type PropertyValues } from '@lit/reactive-element';
-import { allows, NECESSARY, type Categories, type Consent, type ConsentContext } from '../core/consent.js';
+import { allows, NOTHING_OFFERED, undecided, type Categories, type Consent, type ConsentContext } from '../core/consent.js';
 import { parseConfig, parseRevision, parseUrl, type Config } from '../core/config.js';
 import { DEFAULT_WAIT_FOR_UPDATE } from '../core/consent-mode.js';
 import { format, type Lang } from '../core/locale.js';
-import { recordOf } from '../core/record.js';
 import { version as BUNDLED_POLICY_VERSION } from '../../locales/policy/lv.json';
 import { LOCALES_BASE } from '../platform/assets.js';
 import { readCookie } from '../platform/cookie-read.js';
 import type { CookieJar } from '../platform/cookies.js';
 import type { Gate } from '../platform/gate.js';
 import { consentDefault, consentUpdate } from '../platform/gtag.js';
-import { hasQueuedRecords, queueRecord } from '../platform/records.js';
 import { ConsentStore, type Change } from '../platform/store.js';
 import { emit, type ConsentView } from './events.js';
 import { LangController } from './lang-controller.js';
-import { categoryLabel, loadStrings, translator, type Strings, type Translate } from './strings.js';
+import { LATVIAN, loadStrings, translator, type Strings, type Translate } from './strings.js';
 import { styles } from './consent.styles.js';
 import { loadRuntime, loadViews, type Runtime, type Views } from './chunks.js';
 import type { DialogView, Dialogs, ViewHost } from './views.js';
@@ -96,10 +94,8 @@ export class PiekrituConsent extends ReactiveElement {
 
   /** The consent now: the same shape as the events' `detail`. */
   get consent(): Consent {
-    const consent = this.#store?.consent;
-    return consent
-      ? { ...consent, categories: { ...consent.categories } }
-      : { categories: { [NECESSARY]: true }, decided: false, id: '', revision: '', policyVersion: '', timestamp: 0, source: 'default' };
+    const consent = this.#store?.consent ?? undecided(NOTHING_OFFERED);
+    return { ...consent, categories: { ...consent.categories } };
   }
 
   private bannerOpen = false;
@@ -131,7 +127,8 @@ export class PiekrituConsent extends ReactiveElement {
   #blocked: HTMLElement[] = [];
 
   get #t(): Translate {
-    return translator(this.#language.lang, this.loaded[this.#language.lang], this.#views?.strings);
+    const lang = this.#language.lang;
+    return translator(lang === 'lv' ? undefined : this.loaded[lang], LATVIAN);
   }
 
   readonly #warn = (message: string): void => {
@@ -256,22 +253,29 @@ export class PiekrituConsent extends ReactiveElement {
     if (!change) return;
     const { consent } = change;
     this.#apply(before, change);
-    // Queued at once, sent by the runtime: a tab closed now still has it on the next visit.
-    if (consent.decided && this.#config.logEndpoint) queueRecord(recordOf(consent, this.#language.lang, location.href));
     this.#closeDialog();
     if (consent.decided) this.#closeBanner();
     else this.#openBanner();
-    void this.#persist(change.value);
+    void this.#persist(change.value, consent.decided ? this.#language.lang : '');
   }
 
-  /** Store the change (js-cookie comes with the runtime), tell other tabs, send the record. */
-  async #persist(value: string | null | undefined): Promise<void> {
+  /**
+   * Store the change (js-cookie comes with the runtime), tell other tabs, and queue the
+   * proof-of-consent record before sending it: a tab closed mid-request still has it on
+   * the next visit.
+   */
+  async #persist(value: string | null | undefined, lang: string): Promise<void> {
+    const consent = this.#store?.consent;
     const ready = await this.#ensureRuntime();
     if (value === undefined) return;
     const kept = ready && this.#jar ? (value === null ? (this.#jar.remove(), true) : this.#jar.write(value)) : false;
     this.#tabs?.notify();
-    if (value !== null) this.#announce(this.#t(kept ? 'status.saved' : 'status.unsaved'));
-    if (this.#config.logEndpoint) void this.#sendRecords();
+    if (value === null) return;
+    this.#announce(this.#t(kept ? 'status.saved' : 'status.unsaved'));
+    if (this.#config.logEndpoint && this.#runtime && consent) {
+      this.#runtime.queueRecord(this.#runtime.recordOf(consent, lang, location.href));
+      void this.#sendRecords();
+    }
   }
 
   /** What follows any change, here or from another tab: gating, clean-up, Consent Mode, the event. */
@@ -322,7 +326,7 @@ export class PiekrituConsent extends ReactiveElement {
     });
     this.#gate.start();
     this.#tabs = runtime.watchOtherTabs(`piekritu:${this.#config.cookieName}`, () => this.#onOtherTab());
-    if (this.#config.logEndpoint && hasQueuedRecords()) void this.#sendRecords();
+    if (this.#config.logEndpoint && runtime.hasQueuedRecords()) void this.#sendRecords();
   }
 
   /** Placeholders come with the views: they are not needed before the banner shows. */
@@ -397,7 +401,7 @@ export class PiekrituConsent extends ReactiveElement {
   /** Latvian is bundled; another language's texts come from beside the script, once. */
   async #loadLanguage(lang: Lang): Promise<void> {
     if (lang === 'lv' || this.loaded[lang]) return;
-    const strings = await loadStrings(`${LOCALES_BASE}${lang}.json`);
+    const strings = await loadStrings(`${LOCALES_BASE}${lang}.banner.json`);
     if (!strings) this.#warn(`piekritu: the ${lang} texts could not be loaded; showing Latvian.`);
     this.loaded = { ...this.loaded, [lang]: strings ?? {} };
   }
@@ -456,7 +460,8 @@ export class PiekrituConsent extends ReactiveElement {
         return host.renderRoot as ShadowRoot;
       },
       policySrc: (lang: Lang) => format(host.#policySrc, { lang }),
-      label: (category: string) => categoryLabel(host.#t, category),
+      dialogsSrc: (lang: Lang) => `${LOCALES_BASE}${lang}.dialogs.json`,
+      refresh: () => host.requestUpdate(),
       acceptAll: () => host.acceptAll(),
       rejectAll: () => host.rejectAll(),
       save: (categories: string[]) => host.save(categories),

@@ -7,4 +7,5 @@ export { Gate } from '../platform/gate.js';
 export { consentJar } from '../platform/cookies.js';
 export { watchOtherTabs } from '../platform/sync.js';
 export { withdraw } from '../platform/cleanup.js';
-export { flushRecords } from '../platform/records.js';
+export { flushRecords, hasQueuedRecords, queueRecord } from '../platform/records.js';
+export { recordOf } from '../core/record.js';

@@ -1,35 +1,31 @@
 /**
- * UI text. Latvian's `banner` group is bundled, so the banner of a Latvian page never
- * waits for a request; other languages come from `locales/<lang>.json` beside the script,
- * and the dialogs' Latvian texts come with the dialogs.
+ * UI text. Each language's file has two groups: `banner` (what the first layer needs) and
+ * `dialogs` (everything else). Latvian's banner group is bundled, so a Latvian page's
+ * banner never waits for a request; other languages' banner texts come from
+ * `locales/<lang>.banner.json` beside the script, and dialog texts come with the dialogs.
  */
 import { banner as lv } from '../../locales/lv.json';
-import { format, type Lang } from '../core/locale.js';
+import { format } from '../core/locale.js';
 
 export type Strings = Readonly<Record<string, string>>;
 export type Translate = (key: string, values?: Record<string, string | number>) => string;
 
-/**
- * A translator for one language. Lookup order: this language's loaded texts, then the
- * bundled Latvian banner, then the Latvian dialog texts when loaded, then the key itself.
- */
-export function translator(lang: Lang, loaded?: Strings, dialogs?: Strings): Translate {
-  const own = lang === 'lv' ? undefined : loaded;
-  return (key, values = {}) => format(own?.[key] ?? (lv as Strings)[key] ?? dialogs?.[key] ?? key, values);
-}
+/** A translator over tables tried in order, then the key itself (a missing text shows as its key). */
+export const translator =
+  (...tables: (Strings | undefined)[]): Translate =>
+  (key, values = {}) =>
+    format(tables.find((table) => table?.[key] !== undefined)?.[key] ?? key, values);
 
-/** A locale file's groups as one table; `null` when it cannot be fetched or is not a locale file. */
+/** The bundled Latvian banner texts. */
+export const LATVIAN: Strings = lv;
+
+/** A flat table of strings from beside the script; `null` when it cannot be fetched or is not one. */
 export async function loadStrings(url: string): Promise<Strings | null> {
   try {
     const response = await fetch(url);
-    const groups: unknown = response.ok ? await response.json() : null;
-    if (!groups || typeof groups !== 'object') return null;
-    const table: Record<string, string> = {};
-    for (const group of Object.values(groups)) {
-      if (!group || typeof group !== 'object') return null;
-      for (const [key, text] of Object.entries(group)) if (typeof text === 'string') table[key] = text;
-    }
-    return table;
+    const table: unknown = response.ok ? await response.json() : null;
+    if (!table || typeof table !== 'object') return null;
+    return Object.fromEntries(Object.entries(table).filter(([, text]) => typeof text === 'string'));
   } catch {
     return null;
   }

@@ -9,13 +9,35 @@ import { css, html, nothing, render, type TemplateResult } from 'lit';
 import { grantedOf, NECESSARY, type Categories, type Consent } from '../core/consent.js';
 import { parsePolicy, type Policy, type PolicyBlock } from '../core/policy.js';
 import { requiredBy } from '../core/gating.js';
-import type { Lang } from '../core/locale.js';
-import type { Strings, Translate } from './strings.js';
+import { format, type Lang } from '../core/locale.js';
+import { categoryLabel, loadStrings, type Strings, type Translate } from './strings.js';
 import { dialogs } from '../../locales/lv.json';
 
 
-/** The dialogs' Latvian texts (other languages arrive in their locale file). */
-export const strings: Strings = dialogs;
+/**
+ * The dialogs' texts: Latvian bundled here, other languages fetched once and kept (they
+ * are immutable data, shared by every element on the page).
+ */
+const texts: Partial<Record<Lang, Strings | Promise<unknown>>> = { lv: dialogs };
+
+/** A translator for the dialogs: their texts in the host's language, the host's (banner) texts, then Latvian. */
+function dialogText(host: ViewHost): Translate {
+  const lang = host.lang;
+  if (texts[lang] === undefined) {
+    texts[lang] = loadStrings(host.dialogsSrc(lang)).then((loaded) => {
+      texts[lang] = loaded ?? {};
+      host.refresh();
+    });
+  }
+  const own = texts[lang];
+  const table = own instanceof Promise ? undefined : own;
+  return (key, values = {}) => {
+    const text = table?.[key];
+    if (text !== undefined) return format(text, values);
+    const fromHost = host.t(key, values);
+    return fromHost !== key ? fromHost : format((dialogs as Strings)[key] ?? key, values);
+  };
+}
 
 export type DialogView = 'preferences' | 'policy';
 type PolicyState = { status: 'loading' | 'error' } | { status: 'ready'; policy: Policy };
@@ -29,9 +51,12 @@ export interface ViewHost {
   readonly consent: Consent;
   /** The policy file's URL, for a language. */
   policySrc(lang: Lang): string;
+  /** The dialog texts' URL, for a language other than Latvian. */
+  dialogsSrc(lang: Lang): string;
+  /** Render again (texts arrived). */
+  refresh(): void;
   readonly policyUrl: string | null;
   readonly root: ShadowRoot;
-  label(category: string): string;
   acceptAll(): void;
   rejectAll(): void;
   /** Save a selection (also a placeholder's one-click allow, on top of the current choice). */
@@ -113,11 +138,12 @@ export function placehold(root: Document, blocked: readonly HTMLElement[], host:
       embed.style.display = 'none';
     }
     const required = requiredBy(embed.getAttribute('data-consent'));
-    const category = required.map((name) => host.label(name)).join(', ');
+    const t = dialogText(host);
+    const category = required.map((name) => categoryLabel(t, name)).join(', ');
     placeholder.lang = host.lang;
     render(
-      html`<p>${host.t('placeholder.text', { category })}</p>
-        <button part="allow-button" @click=${() => host.save([...grantedOf(host.consent.categories), ...required])}>${host.t('placeholder.allow', { category })}</button>`,
+      html`<p>${t('placeholder.text', { category })}</p>
+        <button part="allow-button" @click=${() => host.save([...grantedOf(host.consent.categories), ...required])}>${t('placeholder.allow', { category })}</button>`,
       placeholder.shadowRoot!,
     );
     const shadow = placeholder.shadowRoot!;
@@ -163,6 +189,10 @@ export class Dialogs {
   #draft: Categories = {};
   #policy: PolicyState = { status: 'loading' };
   #returnFocus: HTMLElement | null = null;
+
+  get #t(): Translate {
+    return dialogText(this.host);
+  }
 
   constructor(
     readonly host: ViewHost,
@@ -232,7 +262,7 @@ export class Dialogs {
     return html`
       <header class="dialog-head">
         <h2 id=${id}>${title}</h2>
-        <button part="close-button" class="close" aria-label=${this.host.t('action.close')} @click=${() => this.close()}>
+        <button part="close-button" class="close" aria-label=${this.#t('action.close')} @click=${() => this.close()}>
           <svg viewBox="0 0 16 16" aria-hidden="true" width="16" height="16">
             <path d="M3 3l10 10M13 3L3 13" stroke="currentColor" stroke-width="2" fill="none" />
           </svg>
@@ -242,16 +272,17 @@ export class Dialogs {
   }
 
   #category(name: string): TemplateResult {
-    const { host } = this;
+    const t = this.#t;
     const locked = name === NECESSARY;
+    const label = categoryLabel(t, name);
     const key = `category.${name}.description`;
-    const text = host.t(key);
-    const about = text === key ? host.t('category.other.description', { name: host.label(name) }) : text;
+    const text = t(key);
+    const about = text === key ? t('category.other.description', { name: label }) : text;
     return html`
       <li class="category">
         <div class="category-head">
-          <label for="switch-${name}">${host.label(name)}</label>
-          ${locked ? html`<span class="always">${host.t('preferences.alwaysOn')}</span>` : nothing}
+          <label for="switch-${name}">${label}</label>
+          ${locked ? html`<span class="always">${t('preferences.alwaysOn')}</span>` : nothing}
           <input
             type="checkbox"
             role="switch"
@@ -272,7 +303,7 @@ export class Dialogs {
 
   #preferences(): TemplateResult {
     const { host } = this;
-    const { t } = host;
+    const t = this.#t;
     return html`
       <dialog part="preferences" aria-labelledby="preferences-title" lang=${host.lang} @close=${this.#closed}>
         ${this.#head('preferences-title', t('preferences.title'))}
@@ -302,7 +333,7 @@ export class Dialogs {
   };
 
   #policyBody(policy: Policy): TemplateResult {
-    const { t } = this.host;
+    const t = this.#t;
     return html`
       <p class="meta">${t('policy.version', { version: policy.version, date: policy.updated })}</p>
       <nav aria-labelledby="policy-contents">
@@ -326,7 +357,7 @@ export class Dialogs {
 
   #policyView(): TemplateResult {
     const { host } = this;
-    const { t } = host;
+    const t = this.#t;
     const state = this.#policy;
     let body: TemplateResult;
     if (state.status === 'ready') body = this.#policyBody(state.policy);

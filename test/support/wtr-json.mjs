@@ -25,3 +25,24 @@ export function jsonModules() {
     },
   };
 }
+
+/**
+ * The build splits each `locales/<lang>.json` into `<lang>.banner.json` and
+ * `<lang>.dialogs.json`; the source tree serves the same split on the fly.
+ */
+export function splitLocales(root) {
+  return {
+    name: 'piekritu-split-locales',
+    async serve(context) {
+      const match = /^\/locales\/([a-z]{2})\.(banner|dialogs)\.json$/.exec(context.path);
+      if (!match) return;
+      const { readFile } = await import('node:fs/promises');
+      try {
+        const data = JSON.parse(await readFile(`${root}locales/${match[1]}.json`, 'utf8'));
+        return { body: JSON.stringify(data[match[2]] ?? {}), type: 'json' };
+      } catch {
+        return undefined;
+      }
+    },
+  };
+}
