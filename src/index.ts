@@ -1,6 +1,6 @@
 /**
  * `import 'piekritu'` registers `<piekritu-consent>`; named imports give the class, the
- * pure consent rules and the types. `piekritu/element` gives the class without registering.
+ * pure consent rules and the types. `piekritu/server` is the Node handler for records.
  */
 import './elements/define.js';
 

@@ -21,13 +21,6 @@ import type { DialogView, Dialogs, ViewHost } from './views.js';
 const TAG = 'piekritu-consent';
 const STATUS_MS = 5000;
 
-/** The element focused in the page, looking through open shadow roots. */
-function deepActiveElement(): HTMLElement | null {
-  let active = document.activeElement;
-  while (active?.shadowRoot?.activeElement) active = active.shadowRoot.activeElement;
-  return active instanceof HTMLElement ? active : null;
-}
-
 /** A tiny element builder for the first layer: text goes in as text, never as markup. */
 function h(tag: string, attributes: Record<string, string>, ...children: (Node | string)[]): HTMLElement {
   const node = document.createElement(tag);
@@ -48,6 +41,24 @@ function h(tag: string, attributes: Record<string, string>, ...children: (Node |
  * Attributes are read when the element connects; `lang`, `theme` and `position` are live.
  *
  * @summary Cookie-consent banner, settings and policy.
+ * @tagname piekritu-consent
+ *
+ * @attr lang - `lv`, `en` or `ru`; default: the nearest `[lang]`, else `lv`.
+ * @attr categories - Optional categories offered, space- or comma-separated. Default: `preferences analytics marketing`.
+ * @attr revision - The site's consent revision; a stored choice with another revision asks again.
+ * @attr cookie-name - Name of the consent cookie. Default: `piekritu`.
+ * @attr cookie-domain - Domain of the consent cookie. Default: host-only.
+ * @attr cookie-path - Path of the consent cookie. Default: `/`.
+ * @attr cookie-days - Days a choice lasts. Default: 180, at most 395.
+ * @attr policy-url - "Vairāk info" links here instead of opening the bundled policy.
+ * @attr policy-src - URL template of the policy JSON (`{lang}` is replaced).
+ * @attr policy-version - Version of a site's own policy.
+ * @attr locales-src - Folder of the locale files, when they are not beside the script (bundlers).
+ * @attr {boolean} consent-mode - Bridge to Google Consent Mode v2.
+ * @attr log-endpoint - URL that receives a JSON record of each decision.
+ * @attr {boolean} ignore-gpc - Do not honour Global Privacy Control.
+ * @attr {'light' | 'dark' | 'auto'} theme - Colour scheme. Default: `auto`.
+ * @attr {'bottom' | 'bottom-start' | 'bottom-end' | 'top'} position - Where the banner sits. Default: `bottom`.
  *
  * @fires consent-ready - Once per page load (and on re-connection), after the stored choice is read.
  * @fires consent-change - After every saved decision; `detail.changed` lists flipped categories.
@@ -86,10 +97,10 @@ export class PiekrituConsent extends ReactiveElement {
 
   /** Internal reactive state (declared here rather than with decorators: no helper code in the bundle). */
   static override properties = {
-    bannerOpen: { state: true },
-    dialog: { state: true },
-    status: { state: true },
-    loaded: { state: true },
+    bannerOpen: { state: true, attribute: false },
+    dialog: { state: true, attribute: false },
+    status: { state: true, attribute: false },
+    loaded: { state: true, attribute: false },
   };
 
   /** The consent now: the same shape as the events' `detail`. */
@@ -116,6 +127,8 @@ export class PiekrituConsent extends ReactiveElement {
   #jar: CookieJar | undefined;
   #dialogs: Dialogs | undefined;
   #policySrc = '';
+  /** Where the locale files are: beside the script, or `locales-src`. */
+  #locales = LOCALES_BASE;
   #statusTimer: ReturnType<typeof setTimeout> | undefined;
   readonly #warned = new Set<string>();
   #pageRoom: { observer: ResizeObserver; padding: string; scrollPadding: string } | undefined;
@@ -168,7 +181,10 @@ export class PiekrituConsent extends ReactiveElement {
   #start(): void {
     const read = (name: string) => this.getAttribute(name);
     this.#config = parseConfig(read, location.hostname, this.#warn);
-    this.#policySrc = parseUrl('policy-src', read('policy-src'), this.#warn) ?? `${LOCALES_BASE}policy/{lang}.json`;
+    const locales = parseUrl('locales-src', read('locales-src'), this.#warn);
+    // A folder, resolved against the page like any URL attribute.
+    this.#locales = locales ? new URL(locales.replace(/\/?$/, '/'), document.baseURI).href : LOCALES_BASE;
+    this.#policySrc = parseUrl('policy-src', read('policy-src'), this.#warn) ?? `${this.#locales}policy/{lang}.json`;
     const gpc = (navigator as Navigator & { globalPrivacyControl?: boolean }).globalPrivacyControl === true;
     this.#ctx = {
       offered: this.#config.categories,
@@ -227,7 +243,8 @@ export class PiekrituConsent extends ReactiveElement {
       return;
     }
     if (this.dialog === view) return;
-    const opener = deepActiveElement();
+    // Focus returns here: one of the banner's buttons, or the page's opener.
+    const opener = ((this.renderRoot as ShadowRoot).activeElement ?? document.activeElement) as HTMLElement | null;
     if (!(await this.#ensureViews()) || !this.#dialogs) return;
     this.#dialogs.open(view, opener);
     await this.updateComplete;
@@ -308,7 +325,7 @@ export class PiekrituConsent extends ReactiveElement {
       }
       return true;
     } catch (error) {
-      this.#warn(`piekritu: scripts and embeds cannot be activated, nor the choice stored (${String(error)}).`);
+      this.#warn(`piekritu: the runtime did not load, so nothing is activated or stored (${String(error)}).`);
       return false;
     }
   }
@@ -393,7 +410,7 @@ export class PiekrituConsent extends ReactiveElement {
       }
       return Boolean(this.#views);
     } catch (error) {
-      this.#warn(`piekritu: the settings could not be loaded (${String(error)}).`);
+      this.#warn(`piekritu: the dialogs did not load (${String(error)}).`);
       return false;
     }
   }
@@ -401,7 +418,7 @@ export class PiekrituConsent extends ReactiveElement {
   /** Latvian is bundled; another language's texts come from beside the script, once. */
   async #loadLanguage(lang: Lang): Promise<void> {
     if (lang === 'lv' || this.loaded[lang]) return;
-    const strings = await loadStrings(`${LOCALES_BASE}${lang}.banner.json`);
+    const strings = await loadStrings(`${this.#locales}${lang}.banner.json`);
     if (!strings) this.#warn(`piekritu: the ${lang} texts could not be loaded; showing Latvian.`);
     this.loaded = { ...this.loaded, [lang]: strings ?? {} };
   }
@@ -460,7 +477,7 @@ export class PiekrituConsent extends ReactiveElement {
         return host.renderRoot as ShadowRoot;
       },
       policySrc: (lang: Lang) => format(host.#policySrc, { lang }),
-      dialogsSrc: (lang: Lang) => `${LOCALES_BASE}${lang}.dialogs.json`,
+      dialogsSrc: (lang: Lang) => `${host.#locales}${lang}.dialogs.json`,
       refresh: () => host.requestUpdate(),
       acceptAll: () => host.acceptAll(),
       rejectAll: () => host.rejectAll(),

@@ -45,7 +45,6 @@ export const styles = css`
   .banner,
   dialog,
   .status {
-    box-sizing: border-box;
     background: var(--_bg);
     color: var(--_fg);
     font-size: 1rem;
@@ -54,8 +53,7 @@ export const styles = css`
     border-radius: var(--_radius);
     box-shadow: var(--_shadow);
   }
-  *,
-  *::before {
+  * {
     box-sizing: border-box;
   }
   h2 {
@@ -67,7 +65,6 @@ export const styles = css`
     margin: 0 0 0.75rem;
   }
   .notice {
-    color: var(--_fg);
     border-inline-start: 0.25rem solid var(--_accent);
     padding-inline-start: 0.75rem;
   }

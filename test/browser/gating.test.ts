@@ -148,7 +148,7 @@ describe('Google Consent Mode', () => {
     fixtureCleanup();
     delete window.dataLayer;
     await mount({ 'consent-mode': true });
-    const layer = (window.dataLayer as IArguments[]).map((entry) => Array.from(entry).slice(0, 2).join(' '));
+    const layer = (window.dataLayer as unknown as IArguments[]).map((entry) => Array.from(entry).slice(0, 2).join(' '));
     expect(layer).to.deep.equal(['consent default', 'consent update']);
   });
 });
