@@ -20,16 +20,22 @@ export const SIGNALS_BY_CATEGORY: Readonly<Record<string, readonly ConsentSignal
   marketing: ['ad_storage', 'ad_user_data', 'ad_personalization'],
 };
 
+const SIGNALS: readonly ConsentSignal[] = [
+  'ad_storage',
+  'ad_user_data',
+  'ad_personalization',
+  'analytics_storage',
+  'functionality_storage',
+  'personalization_storage',
+  'security_storage',
+];
+
+/** Every signal denied but `security_storage`: the state before any decision. */
+const denied = (): ConsentSignals =>
+  Object.fromEntries(SIGNALS.map((name) => [name, name === 'security_storage' ? 'granted' : 'denied'])) as ConsentSignals;
+
 export function signalsFor(categories: Categories): ConsentSignals {
-  const signals: ConsentSignals = {
-    ad_storage: 'denied',
-    ad_user_data: 'denied',
-    ad_personalization: 'denied',
-    analytics_storage: 'denied',
-    functionality_storage: 'denied',
-    personalization_storage: 'denied',
-    security_storage: 'granted',
-  };
+  const signals = denied();
   for (const [category, names] of Object.entries(SIGNALS_BY_CATEGORY)) {
     if (categories[category] === true) for (const name of names) signals[name] = 'granted';
   }
@@ -47,7 +53,7 @@ export const DEFAULT_WAIT_FOR_UPDATE = 500;
 
 /** Arguments of `gtag('consent', 'default', …)`: everything denied but security. */
 export function defaultCommand(options: DefaultOptions): Record<string, unknown> {
-  const params: Record<string, unknown> = { ...signalsFor({}), wait_for_update: options.waitForUpdate };
+  const params: Record<string, unknown> = { ...denied(), wait_for_update: options.waitForUpdate };
   if (options.region.length > 0) params.region = [...options.region];
   return params;
 }

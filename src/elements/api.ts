@@ -4,7 +4,7 @@
  * harmless no-op that returns the "no choice" state.
  */
 import { allows, NOTHING_OFFERED, undecided, type Categories, type Consent } from '../core/consent.js';
-import type { ConsentView, PiekrituEventMap } from './events.js';
+import type { ConsentView } from './events.js';
 import { PiekrituConsent, tagName } from './consent.component.js';
 
 export interface PiekrituApi {
@@ -19,8 +19,6 @@ export interface PiekrituApi {
   rejectAll(): void;
   save(categories: Iterable<string> | Partial<Categories>): void;
   reset(): void;
-  /** Listen to an event of the element on `document`; returns a function that stops listening. */
-  on<K extends keyof PiekrituEventMap>(name: K, listener: (event: PiekrituEventMap[K]) => void): () => void;
 }
 
 function active(doc: Document): PiekrituConsent | undefined {
@@ -42,10 +40,5 @@ export function createApi(doc: Document, version: string): PiekrituApi {
     rejectAll: () => active(doc)?.rejectAll(),
     save: (categories) => active(doc)?.save(categories),
     reset: () => active(doc)?.reset(),
-    on(name, listener) {
-      const handler = listener as EventListener;
-      doc.addEventListener(name, handler);
-      return () => doc.removeEventListener(name, handler);
-    },
   };
 }

@@ -4,6 +4,7 @@
  * back through a private global.
  */
 import type { Runtime, Views } from './chunks.js';
+import { trustedTypesPolicy } from '../platform/trusted-types.js';
 
 type Name = 'runtime' | 'views';
 type Shared = { [name in Name]?: name extends 'runtime' ? Runtime : Views } & { loading?: Partial<Record<Name, Promise<unknown>>> };
@@ -11,6 +12,7 @@ type Shared = { [name in Name]?: name extends 'runtime' ? Runtime : Views } & { 
 /** Resolved while this script runs: `currentScript` is only set now. */
 const BASE = import.meta.url;
 const NONCE = (document.currentScript as HTMLScriptElement | null)?.nonce ?? '';
+const POLICY = trustedTypesPolicy('piekritu');
 
 function load<N extends Name>(name: N): Promise<NonNullable<Shared[N]>> {
   const shared: Shared = ((window as unknown as { __piekritu?: Shared }).__piekritu ??= {});
@@ -24,7 +26,7 @@ function load<N extends Name>(name: N): Promise<NonNullable<Shared[N]>> {
       loading[name] = undefined;
       reject(new Error(`${src} did not load`));
     };
-    script.src = src;
+    script.src = POLICY.createScriptURL(src);
     document.head.append(script);
   })) as Promise<NonNullable<Shared[N]>>;
 }

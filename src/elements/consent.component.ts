@@ -8,7 +8,7 @@ import { LOCALES_BASE } from '../platform/assets.js';
 import { readCookie } from '../platform/cookie-read.js';
 import type { CookieJar } from '../platform/cookies.js';
 import type { Gate } from '../platform/gate.js';
-import { consentDefault, consentUpdate } from '../platform/gtag.js';
+import { consentDefault } from '../platform/gtag.js';
 import { ConsentStore, type Change } from '../platform/store.js';
 import { emit, type ConsentView } from './events.js';
 import { LangController } from './lang-controller.js';
@@ -116,7 +116,6 @@ export class PiekrituConsent extends ReactiveElement {
   /** Texts fetched for languages other than Latvian (which is bundled). */
   private loaded: Partial<Record<Lang, Strings>> = {};
 
-  readonly #language = new LangController(this);
   #config!: Config;
   #ctx!: ConsentContext;
   #store: ConsentStore | undefined;
@@ -149,6 +148,8 @@ export class PiekrituConsent extends ReactiveElement {
     this.#warned.add(message);
     console.warn(message);
   };
+
+  readonly #language = new LangController(this, this.#warn);
 
   override connectedCallback(): void {
     super.connectedCallback();
@@ -197,7 +198,6 @@ export class PiekrituConsent extends ReactiveElement {
     const { cookieName, cookieDays } = this.#config;
     this.#store = new ConsentStore(this.#ctx, { read: () => readCookie(cookieName), maxAgeDays: cookieDays });
     const consent = this.#store.load();
-    if (consent.decided && this.#config.consentMode) consentUpdate(window, consent.categories);
 
     document.addEventListener('click', this.#onOpenerClick);
     emit(this, 'consent-ready', this.consent);
@@ -300,12 +300,12 @@ export class PiekrituConsent extends ReactiveElement {
     const withdrawn = changed.filter((name) => before.categories[name] && !consent.categories[name]);
     if (this.#runtime) this.#gateNow(withdrawn);
     else void this.#ensureRuntime().then(() => this.#gateNow(withdrawn));
-    if (this.#config.consentMode) consentUpdate(window, consent.categories);
     emit(this, 'consent-change', { ...this.consent, changed });
   }
 
-  /** Run what is now granted, put embeds of withdrawn categories to sleep, delete their cookies. */
+  /** Tell Consent Mode, run what is now granted, put embeds of withdrawn categories to sleep, delete their cookies. */
   #gateNow(withdrawn: string[]): void {
+    if (this.#config.consentMode) this.#runtime?.consentUpdate(window, this.consent.categories);
     this.#gate?.apply();
     if (withdrawn.length === 0 || !this.#runtime) return;
     this.#gate?.revoke();
@@ -334,6 +334,9 @@ export class PiekrituConsent extends ReactiveElement {
   async #connectRuntime(): Promise<void> {
     if (!(await this.#ensureRuntime()) || !this.#runtime || !this.#store || this.#gate) return;
     const runtime = this.#runtime;
+    // A returning visitor's Consent Mode update: before any gated tag, within `wait_for_update`.
+    const consent = this.#store.consent;
+    if (consent.decided && this.#config.consentMode) runtime.consentUpdate(window, consent.categories);
     this.#gate = new runtime.Gate(document, {
       allows: (required) => allows(this.#store?.consent.categories ?? {}, required),
       blocked: (embeds) => {

@@ -103,8 +103,8 @@ export const styles = css`
       animation: rise 0.2s ease-out;
     }
     @keyframes rise {
+      /* Movement only: the banner is readable from its first frame. */
       from {
-        opacity: 0;
         transform: translateY(0.5rem);
       }
     }

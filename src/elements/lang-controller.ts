@@ -8,9 +8,12 @@ import { resolveLang, type Lang } from '../core/locale.js';
 export class LangController implements ReactiveController {
   lang: Lang = 'lv';
   private observer: MutationObserver | undefined;
-  private readonly warned = new Set<string>();
 
-  constructor(private readonly host: ReactiveControllerHost & HTMLElement) {
+  /** `warn` reports an unsupported `lang` on the element (the host says each message once). */
+  constructor(
+    private readonly host: ReactiveControllerHost & HTMLElement,
+    private readonly warn: (message: string) => void,
+  ) {
     host.addController(this);
   }
 
@@ -37,10 +40,6 @@ export class LangController implements ReactiveController {
   private resolve(): Lang {
     const own = this.host.getAttribute('lang');
     const ancestor = this.host.parentElement?.closest('[lang]')?.getAttribute('lang');
-    return resolveLang(own, [ancestor, this.host.ownerDocument.documentElement.getAttribute('lang')], (message) => {
-      if (this.warned.has(message)) return;
-      this.warned.add(message);
-      console.warn(message);
-    });
+    return resolveLang(own, [ancestor, this.host.ownerDocument.documentElement.getAttribute('lang')], this.warn);
   }
 }

@@ -4,6 +4,7 @@
  * first visitor sees the banner (nothing is granted yet), so it loads right after.
  */
 export { Gate } from '../platform/gate.js';
+export { consentUpdate } from '../platform/gtag.js';
 export { consentJar } from '../platform/cookies.js';
 export { watchOtherTabs } from '../platform/sync.js';
 export { withdraw } from '../platform/cleanup.js';

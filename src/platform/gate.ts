@@ -8,6 +8,7 @@
  * so an element that is removed and added again never runs anything twice.
  */
 import { requiredBy } from '../core/gating.js';
+import { trustedTypesPolicy } from './trusted-types.js';
 
 export const ACTIVATED = 'data-consent-activated';
 const PENDING = `[data-consent]:not([${ACTIVATED}])`;
@@ -20,10 +21,12 @@ export interface GateHooks {
   blocked?(elements: HTMLElement[]): void;
 }
 
-/** Attributes that belong to the placeholder, not to the script it becomes. */
-const PLACEHOLDER_ONLY = new Set(['type', 'data-type', 'data-src', 'data-consent', 'nonce']);
+/** Attributes that belong to the placeholder, not to the script it becomes (`src` is set through the policy). */
+const PLACEHOLDER_ONLY = new Set(['type', 'data-type', 'data-src', 'src', 'data-consent', 'nonce']);
 
 export class Gate {
+  /** Created on first use: a page with no gated script needs no policy. */
+  private policy: ReturnType<typeof trustedTypesPolicy> | undefined;
   private queue: Promise<void> = Promise.resolve();
   private observer: MutationObserver | undefined;
 
@@ -96,13 +99,14 @@ export class Gate {
     script.setAttribute(ACTIVATED, placeholder.getAttribute('data-consent') ?? '');
 
     const src = placeholder.getAttribute('data-src') ?? placeholder.getAttribute('src');
+    const policy = (this.policy ??= trustedTypesPolicy('piekritu-gate'));
     const done = new Promise<void>((resolve) => {
       if (src) {
         script.async = false;
         script.onload = script.onerror = () => resolve();
-        script.src = src;
+        script.src = policy.createScriptURL(src);
       } else {
-        script.text = placeholder.text;
+        script.text = policy.createScript(placeholder.text);
         resolve();
       }
     });
