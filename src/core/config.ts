@@ -5,6 +5,7 @@
  */
 import { DEFAULT_CATEGORIES, NECESSARY } from './consent.js';
 import { isCategoryName, isToken } from './codec.js';
+import { DEFAULT_WAIT_FOR_UPDATE } from './consent-mode.js';
 
 export type Warn = (message: string) => void;
 
@@ -46,6 +47,13 @@ export function invalid(attribute: string, raw: string, expected: string, fallba
   return `piekritu: ${attribute}=${quote(raw)} is not ${expected}; using ${fallback}.`;
 }
 
+/**
+ * At most 8 optional categories of at most 19 characters: with a 32-character revision and
+ * policy version the cookie then stays under 300 bytes (297 at worst).
+ */
+export const MAX_CATEGORIES = 8;
+const MAX_CATEGORY_LENGTH = 19;
+
 export function parseCategories(raw: string | null, warn: Warn): string[] {
   if (raw === null) return [...DEFAULT_CATEGORIES];
   const names = raw.split(/[\s,]+/).filter(Boolean);
@@ -54,7 +62,8 @@ export function parseCategories(raw: string | null, warn: Warn): string[] {
   const rejected: string[] = [];
   for (const name of names) {
     if (name === NECESSARY) continue; // always there; listing it is harmless
-    if (isCategoryName(name) && !seen.has(name)) seen.add(name);
+    const fits = isCategoryName(name) && name.length <= MAX_CATEGORY_LENGTH && seen.size < MAX_CATEGORIES;
+    if (fits && !seen.has(name)) seen.add(name);
     else rejected.push(name);
   }
   const valid = [...seen];
@@ -65,7 +74,7 @@ export function parseCategories(raw: string | null, warn: Warn): string[] {
     return [...DEFAULT_CATEGORIES];
   }
   warn(
-    invalid('categories', rejected.join(' '), 'category names (a-z, 0-9, "-", "_"), each listed once', quote(valid.join(' '))),
+    invalid('categories', rejected.join(' '), 'up to 8 names (a-z 0-9 - _, 19 long), each once', quote(valid.join(' '))),
   );
   return valid;
 }
@@ -164,6 +173,24 @@ export function parseUrl(attribute: string, raw: string | null, warn: Warn): str
   return null;
 }
 
+/** `consent-mode-wait`: milliseconds Google tags wait for the update (0 to 10 000). */
+export function parseWait(raw: string | null, warn: Warn): number {
+  if (raw === null) return DEFAULT_WAIT_FOR_UPDATE;
+  const text = raw.trim();
+  const wait = /^[0-9]{1,5}$/.test(text) ? Number(text) : NaN;
+  if (wait <= 10000) return wait;
+  warn(invalid('consent-mode-wait', raw, 'milliseconds from 0 to 10000', String(DEFAULT_WAIT_FOR_UPDATE)));
+  return DEFAULT_WAIT_FOR_UPDATE;
+}
+
+/** `consent-mode-region`: ISO 3166-1/-2 codes the default applies to (`LV EE US-CA`); none means everywhere. */
+export function parseRegions(raw: string | null, warn: Warn): string[] {
+  const codes = (raw ?? '').split(/[\s,]+/).filter(Boolean);
+  if (codes.every((code) => /^[A-Za-z]{2}(-[A-Za-z0-9]{1,3})?$/.test(code))) return codes.map((code) => code.toUpperCase());
+  warn(invalid('consent-mode-region', raw ?? '', 'ISO 3166 region codes', 'every region'));
+  return [];
+}
+
 export interface Config {
   categories: string[];
   revision: string;
@@ -174,6 +201,8 @@ export interface Config {
   policyUrl: string | null;
   logEndpoint: string | null;
   consentMode: boolean;
+  consentModeWait: number;
+  consentModeRegion: string[];
   ignoreGpc: boolean;
   theme: Theme;
   position: Position;
@@ -191,6 +220,8 @@ export function parseConfig(read: (name: string) => string | null, hostname: str
     policyUrl: parseUrl('policy-url', read('policy-url'), warn),
     logEndpoint: parseUrl('log-endpoint', read('log-endpoint'), warn),
     consentMode: read('consent-mode') !== null,
+    consentModeWait: parseWait(read('consent-mode-wait'), warn),
+    consentModeRegion: parseRegions(read('consent-mode-region'), warn),
     ignoreGpc: read('ignore-gpc') !== null,
     theme: parseOneOf('theme', read('theme'), THEMES, 'auto', warn),
     position: parseOneOf('position', read('position'), POSITIONS, 'bottom', warn),

@@ -1,7 +1,6 @@
 import { ReactiveElement, type PropertyValues } from '@lit/reactive-element';
 import { allows, NOTHING_OFFERED, undecided, type Categories, type Consent, type ConsentContext } from '../core/consent.js';
 import { parseConfig, parseRevision, parseUrl, type Config } from '../core/config.js';
-import { DEFAULT_WAIT_FOR_UPDATE } from '../core/consent-mode.js';
 import { format, type Lang } from '../core/locale.js';
 import { version as BUNDLED_POLICY_VERSION } from '../../locales/policy/lv.json';
 import { LOCALES_BASE } from '../platform/assets.js';
@@ -55,6 +54,8 @@ function h(tag: string, attributes: Record<string, string>, ...children: (Node |
  * @attr policy-version - Version of a site's own policy.
  * @attr locales-src - Folder of the locale files, when they are not beside the script (bundlers).
  * @attr {boolean} consent-mode - Bridge to Google Consent Mode v2.
+ * @attr consent-mode-wait - Milliseconds Google tags wait for the update. Default: 500.
+ * @attr consent-mode-region - ISO 3166 region codes the default applies to. Default: everywhere.
  * @attr log-endpoint - URL that receives a JSON record of each decision.
  * @attr {boolean} ignore-gpc - Do not honour Global Privacy Control.
  * @attr {'light' | 'dark' | 'auto'} theme - Colour scheme. Default: `auto`.
@@ -113,8 +114,9 @@ export class PiekrituConsent extends ReactiveElement {
   /** The dialog open now (the banner hides under it). */
   private dialog: DialogView | null = null;
   private status = '';
-  /** Texts fetched for languages other than Latvian (which is bundled). */
-  private loaded: Partial<Record<Lang, Strings>> = {};
+  /** Text files fetched from beside the script, by name (`ru.banner`, `lv.renew`). */
+  private loaded: Record<string, Strings> = {};
+  readonly #requested = new Set<string>();
 
   #config!: Config;
   #ctx!: ConsentContext;
@@ -139,8 +141,24 @@ export class PiekrituConsent extends ReactiveElement {
   #blocked: HTMLElement[] = [];
 
   get #t(): Translate {
+    return translator(...this.#textFiles().map((file) => this.loaded[file]), LATVIAN);
+  }
+
+  /**
+   * The text files the banner needs now: another language's banner texts (Latvian's are
+   * bundled, unless the site brings its own with `locales-src`), and why it asks again.
+   */
+  #textFiles(): string[] {
     const lang = this.#language.lang;
-    return translator(lang === 'lv' ? undefined : this.loaded[lang], LATVIAN);
+    const files = lang === 'lv' && this.#locales === LOCALES_BASE ? [] : [`${lang}.banner`];
+    if (this.#renew) files.push(`${lang}.renew`);
+    return files;
+  }
+
+  /** Why a stored choice was set aside ('' for a first visit). */
+  get #renew(): string {
+    const voided = this.#store?.voided;
+    return voided === 'revision' || voided === 'policy' || voided === 'expired' ? voided : '';
   }
 
   readonly #warn = (message: string): void => {
@@ -193,7 +211,8 @@ export class PiekrituConsent extends ReactiveElement {
       policyVersion: parseRevision(read('policy-version'), this.#warn) || BUNDLED_POLICY_VERSION,
       gpc: gpc && !this.#config.ignoreGpc,
     };
-    if (this.#config.consentMode) consentDefault(window, { waitForUpdate: DEFAULT_WAIT_FOR_UPDATE, region: [] });
+    const { consentMode, consentModeWait, consentModeRegion } = this.#config;
+    if (consentMode) consentDefault(window, { waitForUpdate: consentModeWait, region: consentModeRegion });
 
     const { cookieName, cookieDays } = this.#config;
     this.#store = new ConsentStore(this.#ctx, { read: () => readCookie(cookieName), maxAgeDays: cookieDays });
@@ -418,12 +437,14 @@ export class PiekrituConsent extends ReactiveElement {
     }
   }
 
-  /** Latvian is bundled; another language's texts come from beside the script, once. */
-  async #loadLanguage(lang: Lang): Promise<void> {
-    if (lang === 'lv' || this.loaded[lang]) return;
-    const strings = await loadStrings(`${this.#locales}${lang}.banner.json`);
-    if (!strings) this.#warn(`piekritu: the ${lang} texts could not be loaded; showing Latvian.`);
-    this.loaded = { ...this.loaded, [lang]: strings ?? {} };
+  /** Fetch the text files not had yet, once each; a missing one falls back to Latvian, with a warning. */
+  async #loadTexts(files: string[]): Promise<void> {
+    for (const file of files.filter((name) => !this.#requested.has(name))) {
+      this.#requested.add(file);
+      const strings = await loadStrings(`${this.#locales}${file}.json`);
+      if (!strings) this.#warn(`piekritu: ${this.#locales}${file}.json did not load; showing Latvian.`);
+      this.loaded = { ...this.loaded, [file]: strings ?? {} };
+    }
   }
 
   /** WCAG 2.4.11: the page keeps room for the banner, so nothing focused hides behind it. */
@@ -480,7 +501,7 @@ export class PiekrituConsent extends ReactiveElement {
         return host.renderRoot as ShadowRoot;
       },
       policySrc: (lang: Lang) => format(host.#policySrc, { lang }),
-      dialogsSrc: (lang: Lang) => `${host.#locales}${lang}.dialogs.json`,
+      dialogsSrc: (lang: Lang) => (lang === 'lv' && host.#locales === LOCALES_BASE ? '' : `${host.#locales}${lang}.dialogs.json`),
       refresh: () => host.requestUpdate(),
       acceptAll: () => host.acceptAll(),
       rejectAll: () => host.rejectAll(),
@@ -509,7 +530,7 @@ export class PiekrituConsent extends ReactiveElement {
       root.append(this.#dialogSlot, this.#statusNode);
     }
     const lang = this.#language.lang;
-    void this.#loadLanguage(lang);
+    void this.#loadTexts(this.#textFiles());
     this.#statusNode.lang = lang;
     this.#statusNode.textContent = this.status;
     this.#paintBanner(lang);
@@ -522,9 +543,8 @@ export class PiekrituConsent extends ReactiveElement {
 
   /** The first layer: built when it opens (or when its language or message changes), else only shown or hidden. */
   #paintBanner(lang: Lang): void {
-    const ready = lang === 'lv' || this.loaded[lang] !== undefined;
-    const voided = this.#store?.voided;
-    const renew = voided === 'revision' || voided === 'policy' || voided === 'expired' ? voided : '';
+    const renew = this.#renew;
+    const ready = this.#textFiles().every((file) => file in this.loaded);
     const key = `${lang} ${renew}`;
     if (!this.bannerOpen || !ready) {
       this.#banner?.node.remove();

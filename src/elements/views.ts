@@ -18,18 +18,18 @@ import { dialogs } from '../../locales/lv.json';
  * The dialogs' texts: Latvian bundled here, other languages fetched once and kept (they
  * are immutable data, shared by every element on the page).
  */
-const texts: Partial<Record<Lang, Strings | Promise<unknown>>> = { lv: dialogs };
+const texts: Record<string, Strings | Promise<unknown>> = {};
 
 /** A translator for the dialogs: their texts in the host's language, the host's (banner) texts, then Latvian. */
 function dialogText(host: ViewHost): Translate {
-  const lang = host.lang;
-  if (texts[lang] === undefined) {
-    texts[lang] = loadStrings(host.dialogsSrc(lang)).then((loaded) => {
-      texts[lang] = loaded ?? {};
+  const src = host.dialogsSrc(host.lang);
+  if (src && texts[src] === undefined) {
+    texts[src] = loadStrings(src).then((loaded) => {
+      texts[src] = loaded ?? {};
       host.refresh();
     });
   }
-  const own = texts[lang];
+  const own = src ? texts[src] : (dialogs as Strings);
   const table = own instanceof Promise ? undefined : own;
   return (key, values = {}) => {
     const text = table?.[key];
@@ -51,7 +51,7 @@ export interface ViewHost {
   readonly consent: Consent;
   /** The policy file's URL, for a language. */
   policySrc(lang: Lang): string;
-  /** The dialog texts' URL, for a language other than Latvian. */
+  /** The dialog texts' URL for a language; `""` for the bundled Latvian ones. */
   dialogsSrc(lang: Lang): string;
   /** Render again (texts arrived). */
   refresh(): void;
@@ -491,6 +491,11 @@ export const styles = css`
   }
   nav li {
     padding: 0.15rem 0;
+  }
+  /* WCAG 2.5.8: a contents link is a 24 px high target, not just its text's 17 px. */
+  nav a {
+    display: inline-block;
+    padding-block: 0.125rem;
   }
   .table {
     overflow-x: auto;

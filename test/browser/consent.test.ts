@@ -111,14 +111,15 @@ describe('deciding', () => {
     storeChoice(['analytics'], '1');
     const element = await mount({ revision: '2' });
     expect(element.consent.decided).to.equal(false);
-    expect(mustPart(element, 'banner').textContent).to.contain('mainījusies');
+    // Why it asks again comes from locales/lv.renew.json: a first visit never loads it.
+    await until(() => part(element, 'banner')?.textContent?.includes('mainījusies') === true, 'the renew notice');
   });
 
   it('asks again when the policy version changed', async () => {
     storeChoice(['analytics'], '', Date.now(), '2000-01-01');
     const element = await mount();
     expect(element.consent.decided).to.equal(false);
-    expect(mustPart(element, 'banner').textContent).to.contain('Privātuma politika ir atjaunināta');
+    await until(() => part(element, 'banner')?.textContent?.includes('Privātuma politika ir atjaunināta') === true, 'the notice');
   });
 
   it('asks again once cookie-days have passed', async () => {

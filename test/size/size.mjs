@@ -121,10 +121,12 @@ export function peerSizes() {
  * another language's banner texts are fetched before that language's banner can show.
  */
 const LOADING = [
-  [/^dist\/piekritu-views\.min\.js$/, 'when the settings or policy open'],
+  [/^dist\/piekritu-views\.min\.js$/, 'when the settings, the policy or an embed placeholder first show'],
+  [/^dist\/piekritu-runtime\.min\.js$/, 'right after the banner (gating, storing the choice)'],
   [/^dist\/.+\.min\.js$/, 'after the banner, on demand'],
   [/^dist\/locales\/policy\//, 'when the policy opens'],
-  [/^dist\/locales\/lv\./, 'not fetched: Latvian is bundled'],
+  [/^dist\/locales\/(\w+)\.renew\.json$/, 'when a stored "$1" choice lapsed, before that banner'],
+  [/^dist\/locales\/lv\.(banner|dialogs)\.json$/, 'not fetched: Latvian is bundled (unless locales-src)'],
   [/^dist\/locales\/(\w+)\.banner\.json$/, 'before the banner on a page in "$1"', { beforeBanner: true }],
   [/^dist\/locales\/(\w+)\.dialogs\.json$/, 'when the settings or policy open in "$1"'],
   [/^dist\/locales\/\w+\.json$/, 'not fetched by the classic script (whole locale)'],

@@ -27,14 +27,14 @@ export function jsonModules() {
 }
 
 /**
- * The build splits each `locales/<lang>.json` into `<lang>.banner.json` and
- * `<lang>.dialogs.json`; the source tree serves the same split on the fly.
+ * The build splits each `locales/<lang>.json` into one file per group (`<lang>.banner.json`,
+ * `<lang>.renew.json`, `<lang>.dialogs.json`); the source tree serves the same split on the fly.
  */
 export function splitLocales(root) {
   return {
     name: 'piekritu-split-locales',
     async serve(context) {
-      const match = /^\/locales\/([a-z]{2})\.(banner|dialogs)\.json$/.exec(context.path);
+      const match = /^\/locales\/([a-z]{2})\.(banner|renew|dialogs)\.json$/.exec(context.path);
       if (!match) return;
       const { readFile } = await import('node:fs/promises');
       try {

@@ -472,7 +472,7 @@ function expectedBytes(choice: Omit<StoredChoice, 'version'>): number {
 
 const bytesOf = (value: string): number => new TextEncoder().encode(value).length;
 
-/** The largest value under the issue's bounds: a UUID, 12-digit seconds, 2 × 32-character tokens, 8 × 20-character categories. */
+/** Just past the banner's bounds: a UUID, 12-digit seconds, 2 × 32-character tokens, 8 × 20-character categories. */
 const WORST_20: Omit<StoredChoice, 'version'> = {
   id: 'ffffffff-ffff-4fff-bfff-ffffffffffff',
   timestamp: 999_999_999_999_000,
@@ -482,7 +482,7 @@ const WORST_20: Omit<StoredChoice, 'version'> = {
   denied: [],
   source: 'user',
 };
-/** The same with 19-character categories: the largest category length that fits. */
+/** The same with 19-character categories: the largest the banner allows (see parseCategories). */
 const WORST_19: Omit<StoredChoice, 'version'> = {
   ...WORST_20,
   granted: WORST_20.granted.map((name) => name.slice(0, 19)),
@@ -522,37 +522,11 @@ describe('encode → decode: every valid choice survives', () => {
     expect(bytesOf(encode(WORST_19))).toBe(297);
   });
 
-  // KNOWN GAP, reported to the issue: with the issue's bound of 20-character categories
-  // the format needs up to 305 bytes (26 fixed + 36 id + 12 seconds + 64 tokens + 8 × 20
-  // names + 7 dots), over contract.md's 300; with a 64-character id, 333. Fixing it means
-  // a format or contract decision (a cap on categories, or a looser size promise), not a
-  // codec bug. `it.fails` keeps the counterexample visible and turns red once it is fixed.
-  it('the worst case under the issue bounds is exactly 305 bytes (see KNOWN GAP below)', () => {
-    expect(WORST_20.granted.every((name) => name.length === 20)).toBe(true);
-    expect(expectedBytes(WORST_20)).toBe(305);
+  // Past the bounds the banner enforces (parseCategories: at most 8 names of at most 19
+  // characters) the format can pass 300 bytes: 305 with 8 × 20. That is why the bounds exist.
+  it('the format itself would pass 300 bytes with 8 categories of 20 characters', () => {
     expect(bytesOf(encode(WORST_20))).toBe(305);
     expect(decode(encode(WORST_20))).toEqual({ ...WORST_20, version: FORMAT_VERSION });
-  });
-
-  // KNOWN GAP, reported to the issue: with the issue's bound of 20-character categories
-  // the format needs up to 305 bytes (26 fixed + 36 id + 12 seconds + 64 tokens + 8 × 20
-  // names + 7 dots), over contract.md's 300; with a 64-character id, 333. Closing it is a
-  // format or contract decision (a cap on categories, or a looser size promise), not a
-  // codec bug. `it.fails` keeps the property visible and turns red once it holds; it
-  // passes only when the failure is the size itself, not some other error.
-  it.fails('KNOWN GAP: under 300 bytes with the issue bounds (≤ 8 categories of ≤ 20 characters, tokens ≤ 32)', () => {
-    try {
-      fc.assert(
-        fc.property(choiceArb({ categoryLength: 20, maxCategories: 8 }), (choice) => {
-          expect(bytesOf(encode(choice))).toBeLessThan(300);
-        }),
-        { numRuns: RUNS, examples: [[WORST_20]] },
-      );
-    } catch (error) {
-      // fast-check keeps the assertion that failed as `cause`.
-      const cause = (error as { cause?: unknown }).cause;
-      if (/Property failed/.test(String(error)) && /to be less than 300/.test(String(cause))) throw error;
-    }
   });
 });
 

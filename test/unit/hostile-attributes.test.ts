@@ -28,6 +28,8 @@ const DEFAULTS: Config = {
   policyUrl: null,
   logEndpoint: null,
   consentMode: false,
+  consentModeWait: 500,
+  consentModeRegion: [],
   ignoreGpc: false,
   theme: 'auto',
   position: 'bottom',
@@ -44,6 +46,8 @@ const FIELDS = {
   'policy-url': 'policyUrl',
   'log-endpoint': 'logEndpoint',
   'consent-mode': 'consentMode',
+  'consent-mode-wait': 'consentModeWait',
+  'consent-mode-region': 'consentModeRegion',
   'ignore-gpc': 'ignoreGpc',
   theme: 'theme',
   position: 'position',
@@ -172,7 +176,7 @@ const ACCEPTED: Record<Attribute, Map<Label, Outcome>> = {
     // Valid names are kept; the rest is reported once.
     ['tab inside javascript:', { value: ['java'], warns: 1 }],
     ['newline inside javascript:', { value: ['java'], warns: 1 }],
-    ['1 MB of distinct category names, then <script>', { value: MANY_NAMES, warns: 1 }],
+    ['1 MB of distinct category names, then <script>', { value: MANY_NAMES.slice(0, 8), warns: 1 }],
   ]),
   revision: new Map([
     // Trimmed to "": the default.
@@ -195,6 +199,10 @@ const ACCEPTED: Record<Attribute, Map<Label, Outcome>> = {
   'log-endpoint': new Map(URL_ACCEPTS),
   // Presence attributes: on, whatever the value.
   'consent-mode': new Map(as(LABELS, true)),
+  // Whole milliseconds up to 10 000: of all these, only "0".
+  'consent-mode-wait': new Map([['0', { value: 0, warns: 0 }]]),
+  // Region codes; a blank list is no list (every region), not an error.
+  'consent-mode-region': new Map(as(BLANKS, [])),
   'ignore-gpc': new Map(as(LABELS, true)),
   theme: new Map(),
   position: new Map(),

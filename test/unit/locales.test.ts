@@ -7,8 +7,9 @@ import { parsePolicy, type Policy, type PolicyBlock } from '../../src/core/polic
 const load = (path: string): unknown => JSON.parse(readFileSync(new URL(`../../locales/${path}`, import.meta.url), 'utf8'));
 
 /**
- * A UI file has two groups: `banner` (bundled in the script, needed before the banner
- * shows) and `dialogs` (loaded with the settings and policy views).
+ * A UI file has three groups: `banner` (what a first visitor's banner needs), `renew` (why
+ * the banner asks again, fetched only then) and `dialogs` (loaded with the settings and
+ * policy views).
  */
 type UiFile = Record<string, Record<string, unknown>>;
 const files = Object.fromEntries(LANGS.map((lang) => [lang, load(`${lang}.json`) as UiFile]));
@@ -51,8 +52,8 @@ function shapeOf(policy: Policy): unknown {
 
 describe('UI strings', () => {
   for (const lang of LANGS) {
-    it(`${lang}.json has the groups banner and dialogs, each key in one group only`, () => {
-      expect(Object.keys(files[lang])).toEqual(['banner', 'dialogs']);
+    it(`${lang}.json has the groups banner, renew and dialogs, each key in one group only`, () => {
+      expect(Object.keys(files[lang])).toEqual(['banner', 'renew', 'dialogs']);
       const keys = Object.values(files[lang]).flatMap((group) => Object.keys(group));
       expect(new Set(keys).size).toBe(keys.length);
       expect(Object.keys(files[lang].banner)).toEqual(Object.keys(files[reference].banner));
