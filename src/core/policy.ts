@@ -66,3 +66,52 @@ export function parsePolicy(data: unknown): Policy | null {
   );
   return valid ? (policy as unknown as Policy) : null;
 }
+
+/** A text given once for every language, or per language. */
+export type LocalizedText = string | Readonly<Record<string, string>>;
+
+/** One cookie as a site declares it, for the settings' per-category details (CJEU Planet49). */
+export interface CookieInfo {
+  name: string;
+  purpose: LocalizedText;
+  duration: LocalizedText;
+  /** `false` for the site's own; `true` or the third party's name otherwise. */
+  thirdParty: boolean | string;
+}
+
+const isLocalized = (value: unknown): value is LocalizedText =>
+  typeof value === 'string' ||
+  (Boolean(value) && typeof value === 'object' && !Array.isArray(value) && Object.values(value as object).every(isText));
+
+/**
+ * A site's cookie declarations, `{ category: CookieInfo[] }`. Entries that are not well
+ * formed are dropped one by one (`dropped` counts them), so one typo hides one row only.
+ */
+export function parseCookieDeclarations(data: unknown): { cookies: Record<string, CookieInfo[]>; dropped: number } {
+  const cookies: Record<string, CookieInfo[]> = {};
+  let dropped = 0;
+  if (!data || typeof data !== 'object' || Array.isArray(data)) return { cookies, dropped: data === undefined ? 0 : 1 };
+  for (const [category, list] of Object.entries(data)) {
+    if (!Array.isArray(list)) {
+      dropped += 1;
+      continue;
+    }
+    cookies[category] = list.filter((entry: Record<string, unknown> | null) => {
+      const valid =
+        Boolean(entry) &&
+        isText(entry!.name) &&
+        isLocalized(entry!.purpose) &&
+        isLocalized(entry!.duration) &&
+        (typeof entry!.thirdParty === 'boolean' || isText(entry!.thirdParty));
+      if (!valid) dropped += 1;
+      return valid;
+    }) as CookieInfo[];
+  }
+  return { cookies, dropped };
+}
+
+/** The text for a language: its own, else Latvian, else English, else the first given. */
+export function textIn(text: LocalizedText, lang: string): string {
+  if (typeof text === 'string') return text;
+  return text[lang] ?? text.lv ?? text.en ?? Object.values(text)[0] ?? '';
+}

@@ -366,6 +366,9 @@ export class PiekrituConsent extends ReactiveElement {
     this.#gate.start();
     this.#tabs = runtime.watchOtherTabs(`piekritu:${this.#config.cookieName}`, () => this.#onOtherTab());
     if (this.#config.logEndpoint && runtime.hasQueuedRecords()) void this.#sendRecords();
+    // A link straight to the policy or the settings: …#piekritu-policy, …#piekritu-preferences.
+    const linked = /^#piekritu-(policy|preferences)$/.exec(location.hash);
+    if (linked) void this.show(linked[1] as ConsentView);
   }
 
   /** Placeholders come with the views: they are not needed before the banner shows. */
@@ -499,6 +502,9 @@ export class PiekrituConsent extends ReactiveElement {
       },
       get root() {
         return host.renderRoot as ShadowRoot;
+      },
+      get consentCookie() {
+        return { name: host.#config.cookieName, days: host.#config.cookieDays };
       },
       policySrc: (lang: Lang) => format(host.#policySrc, { lang }),
       dialogsSrc: (lang: Lang) => (lang === 'lv' && host.#locales === LOCALES_BASE ? '' : `${host.#locales}${lang}.dialogs.json`),
