@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import { readFileSync, readdirSync } from 'node:fs';
 import json from '@rollup/plugin-json';
 import resolve from '@rollup/plugin-node-resolve';
@@ -87,6 +88,21 @@ const classicChunks = {
   },
 };
 
+/** The CDN snippet for this build, with its Subresource Integrity hash. */
+const integrity = {
+  name: 'piekritu-integrity',
+  writeBundle(options, bundle) {
+    const { version } = JSON.parse(readFileSync('package.json', 'utf8'));
+    for (const file of Object.values(bundle).filter((item) => item.type === 'chunk')) {
+      const hash = createHash('sha384').update(file.code).digest('base64');
+      console.log(
+        `<script src="https://cdn.jsdelivr.net/npm/piekritu@${version}/dist/${file.fileName}"\n` +
+          `        integrity="sha384-${hash}" crossorigin="anonymous" defer></script>`,
+      );
+    }
+  },
+};
+
 const minify = () => terser({ ecma: 2022, module: false, compress: { passes: 2 }, format: { comments: false } });
 
 const compile = () =>
@@ -104,7 +120,7 @@ export default [
   {
     input: 'src/piekritu.ts',
     output: { file: 'dist/piekritu.min.js', format: 'iife', sourcemap: true },
-    plugins: [classicChunks, distLayout, minifyTemplates, jsonData(), resolve(), compile(), minify(), locales],
+    plugins: [classicChunks, distLayout, minifyTemplates, jsonData(), resolve(), compile(), minify(), locales, integrity],
   },
   classicChunk('runtime'),
   classicChunk('views'),
