@@ -7,7 +7,7 @@
  */
 import { css, html, nothing, render, type TemplateResult } from 'lit';
 import { grantedOf, NECESSARY, type Categories, type Consent } from '../core/consent.js';
-import { parsePolicy, type Policy, type PolicyBlock } from '../core/policy.js';
+import { parseCookieDeclarations, parsePolicy, textIn, type CookieInfo, type Policy, type PolicyBlock } from '../core/policy.js';
 import { requiredBy } from '../core/gating.js';
 import { format, type Lang } from '../core/locale.js';
 import { categoryLabel, loadStrings, type Strings, type Translate } from './strings.js';
@@ -57,6 +57,8 @@ export interface ViewHost {
   refresh(): void;
   readonly policyUrl: string | null;
   readonly root: ShadowRoot;
+  /** The consent cookie itself, listed under `necessary`. */
+  readonly consentCookie: { name: string; days: number };
   acceptAll(): void;
   rejectAll(): void;
   /** Save a selection (also a placeholder's one-click allow, on top of the current choice). */
@@ -174,6 +176,23 @@ function block(item: PolicyBlock): TemplateResult {
   }
 }
 
+/**
+ * What the page declares in `<script type="application/json" data-piekritu-cookies>`:
+ * `{ "analytics": [{ "name": "_ga", "purpose": { "lv": "…", "en": "…" }, "duration": "2 gadi", "thirdParty": "Google" }] }`.
+ */
+function declaredCookies(): Record<string, CookieInfo[]> {
+  const script = document.querySelector('script[type="application/json"][data-piekritu-cookies]');
+  let data: unknown;
+  try {
+    data = script ? JSON.parse(script.textContent ?? '') : undefined;
+  } catch {
+    console.warn('piekritu: the data-piekritu-cookies script is not JSON; no cookies are listed.');
+  }
+  const { cookies, dropped } = parseCookieDeclarations(data);
+  if (dropped > 0) console.warn(`piekritu: ${dropped} cookie declaration(s) are not well formed and are not listed.`);
+  return cookies;
+}
+
 export async function fetchPolicy(url: string): Promise<Policy | null> {
   try {
     const response = await fetch(url);
@@ -189,6 +208,8 @@ export class Dialogs {
   #draft: Categories = {};
   #policy: PolicyState = { status: 'loading' };
   #returnFocus: HTMLElement | null = null;
+  /** The page's cookie declarations, read when the settings open. */
+  #cookies: Record<string, CookieInfo[]> = {};
 
   get #t(): Translate {
     return dialogText(this.host);
@@ -206,7 +227,10 @@ export class Dialogs {
   open(view: DialogView, opener: HTMLElement | null): void {
     if (this.view === view) return;
     this.#returnFocus ??= opener;
-    if (view === 'preferences') this.#draft = { ...this.host.consent.categories };
+    if (view === 'preferences') {
+      this.#draft = { ...this.host.consent.categories };
+      this.#cookies = declaredCookies();
+    }
     this.view = view;
     this.render();
     this.slot.querySelector('dialog')?.showModal();
@@ -258,10 +282,11 @@ export class Dialogs {
     render(this.view === 'policy' ? this.#policyView() : nothing, this.slot);
   }
 
-  #head(id: string, title: string): TemplateResult {
+  #head(id: string, title: string, extra: TemplateResult | typeof nothing = nothing): TemplateResult {
     return html`
       <header class="dialog-head">
         <h2 id=${id}>${title}</h2>
+        ${extra}
         <button part="close-button" class="close" aria-label=${this.#t('action.close')} @click=${() => this.close()}>
           <svg viewBox="0 0 16 16" aria-hidden="true" width="16" height="16">
             <path d="M3 3l10 10M13 3L3 13" stroke="currentColor" stroke-width="2" fill="none" />
@@ -297,7 +322,46 @@ export class Dialogs {
           />
         </div>
         <p class="about" id="about-${name}">${about}</p>
+        ${this.#cookieDetails(name, label)}
       </li>
+    `;
+  }
+
+  /** Each cookie of a category: purpose, lifetime, and whether a third party reads it (CJEU Planet49). */
+  #cookieDetails(category: string, label: string): TemplateResult {
+    const t = this.#t;
+    const { lang, consentCookie } = this.host;
+    const own: CookieInfo[] =
+      category === NECESSARY
+        ? [{ name: consentCookie.name, purpose: t('cookies.consent'), duration: t('cookies.days', { days: consentCookie.days }), thirdParty: false }]
+        : [];
+    const list = [...own, ...(this.#cookies[category] ?? [])];
+    if (list.length === 0) return html`<p class="about">${t('cookies.none')}</p>`;
+    const party = (value: CookieInfo['thirdParty']) => (value === true ? t('cookies.yes') : value === false ? t('cookies.no') : value);
+    return html`
+      <details class="cookies">
+        <summary>${t('cookies.summary', { count: list.length })}</summary>
+        <div class="table">
+          <table>
+            <caption>${t('cookies.caption', { category: label })}</caption>
+            <thead>
+              <tr>
+                ${['cookies.name', 'cookies.purpose', 'cookies.duration', 'cookies.thirdParty'].map((key) => html`<th scope="col">${t(key)}</th>`)}
+              </tr>
+            </thead>
+            <tbody>
+              ${list.map(
+                (cookie) => html`<tr>
+                  <td data-label=${t('cookies.name')}><code>${cookie.name}</code></td>
+                  <td data-label=${t('cookies.purpose')}>${textIn(cookie.purpose, lang)}</td>
+                  <td data-label=${t('cookies.duration')}>${textIn(cookie.duration, lang)}</td>
+                  <td data-label=${t('cookies.thirdParty')}>${party(cookie.thirdParty)}</td>
+                </tr>`,
+              )}
+            </tbody>
+          </table>
+        </div>
+      </details>
     `;
   }
 
@@ -368,7 +432,11 @@ export class Dialogs {
     const title = state.status === 'ready' ? state.policy.title : t('preferences.policyLink');
     return html`
       <dialog part="policy" class="policy" aria-labelledby="policy-title" lang=${host.lang} @close=${this.#closed}>
-        ${this.#head('policy-title', title)}
+        ${this.#head(
+          'policy-title',
+          title,
+          state.status === 'ready' ? html`<button class="print secondary" @click=${() => print()}>${t('action.print')}</button>` : nothing,
+        )}
         <div class="dialog-body" tabindex="0" aria-labelledby="policy-title">${body}</div>
       </dialog>
     `;
@@ -403,6 +471,32 @@ export const styles = css`
   }
   .dialog-head h2 {
     margin: 0;
+    flex: 1;
+  }
+  .print {
+    flex: none;
+  }
+  /* Printing the page with the policy open prints the whole policy, not a scrolled window of it. */
+  @media print {
+    dialog {
+      position: static;
+      width: auto;
+      max-height: none;
+      overflow: visible;
+      border: 0;
+      box-shadow: none;
+    }
+    dialog::backdrop {
+      display: none;
+    }
+    .dialog-body {
+      overflow: visible;
+    }
+    .close,
+    .print,
+    nav {
+      display: none;
+    }
   }
   .close {
     padding: 0;
@@ -441,6 +535,16 @@ export const styles = css`
   .category-head label {
     font-weight: 600;
     flex: 1;
+  }
+  .cookies {
+    margin-top: 0.5rem;
+  }
+  .cookies summary {
+    cursor: pointer;
+    min-height: 1.5rem;
+  }
+  .cookies table {
+    margin-top: 0.5rem;
   }
   .always,
   .about,
