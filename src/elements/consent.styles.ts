@@ -17,6 +17,8 @@ export const styles = css`
     --_shadow: var(--piekritu-shadow, 0 -0.25rem 1.5rem rgb(0 0 0 / 0.18));
     display: contents;
     font-family: var(--piekritu-font, inherit);
+    /* A page's overflow-wrap would break "Personalizēt" inside a narrow button. */
+    overflow-wrap: normal;
     color-scheme: light;
   }
   :host([theme='dark']) {
@@ -74,7 +76,7 @@ export const styles = css`
     z-index: var(--piekritu-z-index, 2147483000);
     inset-inline: 0.75rem;
     bottom: 0.75rem;
-    max-width: var(--piekritu-max-width, 60rem);
+    max-width: var(--piekritu-max-width, 48rem);
     max-height: calc(100vh - 1.5rem);
     overflow: auto;
     margin-inline: auto;
@@ -98,15 +100,15 @@ export const styles = css`
   :host([position='bottom-end']) .banner {
     margin-inline: auto 0;
   }
-  @media (prefers-reduced-motion: no-preference) {
+  /* Phones: less frame, a little smaller text, two buttons a row; the page stays in view. */
+  @media (max-width: 30rem) {
     .banner {
-      animation: rise 0.2s ease-out;
+      padding: 1rem;
+      font-size: 0.875rem;
     }
-    @keyframes rise {
-      /* Movement only: the banner is readable from its first frame. */
-      from {
-        transform: translateY(0.5rem);
-      }
+    button,
+    .link {
+      padding-inline: 0.5rem;
     }
   }
 
@@ -132,12 +134,17 @@ export const styles = css`
   .choice {
     background: var(--_accent);
     color: var(--_on-accent);
-    flex: 1 1 9rem;
+  }
+  .choice {
+    flex: 1 1 7rem;
+  }
+  .secondary,
+  .link {
+    flex: 1 1 auto;
   }
   .secondary {
     background: transparent;
     color: var(--_fg);
-    flex: 1 1 9rem;
   }
   .link {
     background: transparent;
