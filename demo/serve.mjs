@@ -87,11 +87,14 @@ if (process.argv[1] === fileURLToPath(import.meta.url)) {
   // The demo's proof-of-consent endpoint: the package's own Node handler, keeping records
   // in memory so the demo panel can show them back.
   const { consentHandler } = await import('../dist/server.js');
+  const { cspPage } = await import('./csp.mjs');
   const records = [];
   const log = consentHandler({ store: (record) => void records.push(record) });
   const { url } = await serve({
     port,
     handlers: {
+      // The same site under a strict Content-Security-Policy with Trusted Types.
+      '/demo/csp.html': cspPage(),
       '/api/consent': (req, res) => {
         if (req.method !== 'GET') return log(req, res);
         res.writeHead(200, { 'content-type': 'application/json', 'cache-control': 'no-store' });
@@ -100,5 +103,6 @@ if (process.argv[1] === fileURLToPath(import.meta.url)) {
     },
   });
   console.log(`piekritu demo: ${url}/demo/`);
+  console.log(`  under a strict CSP: ${url}/demo/csp.html`);
   console.log('Press Ctrl+C to stop.');
 }

@@ -21,7 +21,7 @@ function load<N extends Name>(name: N): Promise<NonNullable<Shared[N]>> {
     const script = document.createElement('script');
     const src = new URL(`./piekritu-${name}.min.js`, BASE).href;
     if (NONCE) script.nonce = NONCE;
-    script.onload = () => (shared[name] ? resolve(shared[name]) : reject(new Error(`${src} is not piekritu's`)));
+    script.onload = () => (shared[name] ? resolve(shared[name]) : reject(new Error(`${src} loaded but did not register`)));
     script.onerror = () => {
       loading[name] = undefined;
       reject(new Error(`${src} did not load`));

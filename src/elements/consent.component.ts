@@ -195,6 +195,10 @@ export class PiekrituConsent extends ReactiveElement {
     this.#leaveRoom();
     clearTimeout(this.#statusTimer);
     this.#store = undefined;
+    // Built again on re-connection, so the banner shows, and keeps its room on the page, again.
+    this.#banner?.node.remove();
+    this.#banner = undefined;
+    this.bannerOpen = false;
   }
 
   #start(): void {

@@ -17,8 +17,12 @@ function layerOf(win: Window): Layer {
 /** gtag pushes its `arguments` object, not an array; Google's tags look for exactly that. */
 function gtagOf(layer: Layer): (...args: unknown[]) => void {
   return function gtag() {
-    // eslint-disable-next-line prefer-rest-params
-    layer.push(arguments);
+    try {
+      // eslint-disable-next-line prefer-rest-params
+      layer.push(arguments);
+    } catch {
+      // A broken tag manager must not stop the banner: Google's tags just do not hear it.
+    }
   } as (...args: unknown[]) => void;
 }
 

@@ -18,25 +18,34 @@ function storage(): Storage | undefined {
   }
 }
 
+const same = (a: ConsentRecord, b: ConsentRecord) => a.id === b.id && a.timestamp === b.timestamp;
+
+/** Where records wait when localStorage is blocked or full: this page view, at least, still sends them. */
+let unstored: ConsentRecord[] = [];
+
 function readQueue(store: Storage | undefined): ConsentRecord[] {
+  let stored: ConsentRecord[] = [];
   try {
     const parsed: unknown = JSON.parse(store?.getItem(QUEUE_KEY) ?? '[]');
-    return Array.isArray(parsed) ? (parsed as ConsentRecord[]) : [];
+    if (Array.isArray(parsed)) stored = parsed as ConsentRecord[];
   } catch {
-    return [];
+    // Unreadable: only what this page view kept.
   }
+  return [...stored, ...unstored.filter((record) => !stored.some((kept) => same(kept, record)))];
 }
 
 function writeQueue(store: Storage | undefined, records: ConsentRecord[]): void {
+  const kept = records.slice(-MAX_QUEUED);
   try {
-    if (records.length === 0) store?.removeItem(QUEUE_KEY);
-    else store?.setItem(QUEUE_KEY, JSON.stringify(records.slice(-MAX_QUEUED)));
+    if (!store) throw new Error('no localStorage');
+    if (kept.length === 0) store.removeItem(QUEUE_KEY);
+    else store.setItem(QUEUE_KEY, JSON.stringify(kept));
+    unstored = [];
   } catch {
-    // Storage full or blocked: the in-flight request is the only copy.
+    // Storage blocked or full: keep them in memory, to be sent from this page view.
+    unstored = kept;
   }
 }
-
-const same = (a: ConsentRecord, b: ConsentRecord) => a.id === b.id && a.timestamp === b.timestamp;
 
 async function deliver(endpoint: string, record: ConsentRecord): Promise<boolean> {
   const body = JSON.stringify(record);

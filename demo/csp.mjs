@@ -1,0 +1,38 @@
+/**
+ * The strict-CSP demo page: demo/csp.html served with a fresh nonce per response and the
+ * Content-Security-Policy a site needs for piekritu. Used by `npm start` and the e2e tests.
+ */
+import { randomBytes } from 'node:crypto';
+import { readFile } from 'node:fs/promises';
+
+const PAGE = new URL('./csp.html', import.meta.url);
+
+/** The Trusted Types policies piekritu creates (lit-html's is the dialogs' template engine). */
+export const TRUSTED_TYPES_POLICIES = ['piekritu', 'piekritu-gate', 'lit-html'];
+
+export const contentSecurityPolicy = (nonce) =>
+  [
+    `script-src 'self' 'nonce-${nonce}'`,
+    "style-src 'self'",
+    "object-src 'none'",
+    "base-uri 'none'",
+    "require-trusted-types-for 'script'",
+    `trusted-types ${TRUSTED_TYPES_POLICIES.join(' ')}`,
+  ].join('; ');
+
+/**
+ * A request handler for the page. `extra(url)` may return markup to put before `</body>`
+ * (tests add fixtures that way); `{{nonce}}` in it is replaced too.
+ */
+export function cspPage({ extra = () => '' } = {}) {
+  return async (req, res, url) => {
+    const nonce = randomBytes(16).toString('base64');
+    const html = (await readFile(PAGE, 'utf8')).replace('</body>', `${extra(url)}</body>`).replaceAll('{{nonce}}', nonce);
+    res.writeHead(200, {
+      'content-type': 'text/html; charset=utf-8',
+      'cache-control': 'no-store',
+      'content-security-policy': contentSecurityPolicy(nonce),
+    });
+    res.end(req.method === 'HEAD' ? undefined : html);
+  };
+}
