@@ -7,7 +7,7 @@ import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import { consentHandler } from '../../dist/server.js';
 import { contentSecurityPolicy, cspPage, TRUSTED_TYPES_POLICIES } from '../../demo/csp.mjs';
-import { banner, button, consent, ready, startHarness } from './support.mjs';
+import { banner, button, consent, ready, startHarness, until } from './support.mjs';
 
 const records = [];
 const log = consentHandler({ store: (record) => void records.push(record) });
@@ -73,15 +73,6 @@ async function reports(page) {
   return { violations: await violations(page), consoleErrors: page.consoleErrors, pageErrors: page.errors };
 }
 const CLEAN = { violations: [], consoleErrors: [], pageErrors: [] };
-
-async function until(check, what, ms = 5000) {
-  const end = Date.now() + ms;
-  while (Date.now() < end) {
-    if (await check()) return;
-    await new Promise((resolve) => setTimeout(resolve, 50));
-  }
-  throw new Error(`timed out waiting for ${what}`);
-}
 
 describe('under a strict CSP with Trusted Types', () => {
   it('the banner, both dialogs, placeholders, gating, records and withdrawal work without a single violation', async () => {

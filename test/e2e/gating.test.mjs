@@ -1,7 +1,7 @@
 import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import { consentHandler } from '../../dist/server.js';
-import { banner, button, consent, ready, startHarness } from './support.mjs';
+import { banner, button, consent, ready, startHarness, until } from './support.mjs';
 
 /** The consent-record endpoint: real handler, with a switch to make it fail. */
 const records = [];
@@ -29,15 +29,6 @@ const page = (path = '/test/e2e/pages/gating.html', host = 'localhost', options)
     await ready(p);
     return p;
   });
-
-async function until(check, what, ms = 5000) {
-  const end = Date.now() + ms;
-  while (Date.now() < end) {
-    if (await check()) return;
-    await new Promise((resolve) => setTimeout(resolve, 50));
-  }
-  throw new Error(`timed out waiting for ${what}`);
-}
 
 describe('gating on real pages', () => {
   it('withdrawal deletes the declared cookies on the host, every parent domain and every path, and nothing else', async () => {

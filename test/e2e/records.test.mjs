@@ -6,7 +6,7 @@
 import { after, before, beforeEach, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import { consentHandler } from '../../dist/server.js';
-import { button, cookiesOf, ready, startHarness } from './support.mjs';
+import { button, cookiesOf, ready, startHarness, until } from './support.mjs';
 
 const PAGE = '/test/e2e/pages/gating.html';
 const QUEUE = 'piekritu:records';
@@ -53,15 +53,6 @@ async function open() {
   await page.goto(harness.url(PAGE));
   await ready(page);
   return page;
-}
-
-async function until(check, what, ms = 5000) {
-  const end = Date.now() + ms;
-  while (Date.now() < end) {
-    if (await check()) return;
-    await new Promise((resolve) => setTimeout(resolve, 50));
-  }
-  throw new Error(`timed out waiting for ${what}`);
 }
 
 const queued = (page) => page.evaluate((key) => JSON.parse(localStorage.getItem(key) ?? '[]'), QUEUE);

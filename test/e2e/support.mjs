@@ -58,3 +58,13 @@ export async function ready(page) {
     throw new Error(`${error.message}\n${JSON.stringify({ state, warnings: page.warnings, errors: page.errors, requests: page.requests })}`);
   }
 }
+
+/** Poll `check` (sync or async) until it holds; fail naming `what` after `ms`. */
+export async function until(check, what, ms = 5000) {
+  const end = Date.now() + ms;
+  while (Date.now() < end) {
+    if (await check()) return;
+    await new Promise((resolve) => setTimeout(resolve, 50));
+  }
+  throw new Error(`timed out waiting for ${what}`);
+}
