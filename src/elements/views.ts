@@ -464,9 +464,11 @@ export const styles = css`
   }
   .dialog-head {
     display: flex;
+    /* At 320 px a long title, "Drukāt" and the close button need not share one row. */
+    flex-wrap: wrap;
     align-items: center;
     justify-content: space-between;
-    gap: 1rem;
+    gap: 0.5rem 1rem;
     padding: 1rem 1.5rem 0.5rem;
   }
   .dialog-head h2 {
@@ -507,16 +509,26 @@ export const styles = css`
     border-color: var(--_border);
     border-width: 1px;
     flex: none;
+    /* On a row of its own it still sits at the end. */
+    margin-inline-start: auto;
   }
   .dialog-body {
     overflow: auto;
     padding: 0.5rem 1.5rem;
     flex: 1 1 auto;
   }
+  /*
+   * "Apstiprināt visus" and "Noraidīt visus" stay alike: room for the longer label on one
+   * line, and the same height in a row even when a label wraps.
+   */
   dialog > .actions {
+    align-items: stretch;
     margin: 0;
     padding: 1rem 1.5rem 1.25rem;
     border-top: 1px solid var(--_border);
+  }
+  dialog > .actions > .choice {
+    flex-basis: 12rem;
   }
   .categories {
     list-style: none;
@@ -596,9 +608,12 @@ export const styles = css`
   nav li {
     padding: 0.15rem 0;
   }
-  /* WCAG 2.5.8: a contents link is a 24 px high target, not just its text's 17 px. */
+  /*
+   * WCAG 2.5.8: a contents link is a 24 px high target, not just its text's 17 px; a block,
+   * so a two-line title keeps its number beside its first line.
+   */
   nav a {
-    display: inline-block;
+    display: block;
     padding-block: 0.125rem;
   }
   .table {
