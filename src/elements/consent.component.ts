@@ -462,7 +462,9 @@ export class PiekrituConsent extends ReactiveElement {
     const padding = root.getPropertyValue(`padding-${side}`);
     const scrollPadding = root.getPropertyValue(`scroll-padding-${side}`);
     const observer = new ResizeObserver(() => {
-      const room = `${Math.ceil(banner.getBoundingClientRect().height)}px`;
+      // From the banner's far edge to the window's: the gap under a floating box counts too.
+      const box = banner.getBoundingClientRect();
+      const room = `${Math.ceil(side === 'top' ? box.bottom : innerHeight - box.top)}px`;
       root.setProperty(`scroll-padding-${side}`, room);
       // Only a full-width bar takes the page's edge; a corner box leaves it be.
       if (this.#config.position === 'bottom' || side === 'top') root.setProperty(`padding-${side}`, room);

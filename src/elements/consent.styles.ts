@@ -92,7 +92,7 @@ export const styles = css`
   }
   :host([position='bottom-start']) .banner,
   :host([position='bottom-end']) .banner {
-    max-width: min(26rem, calc(100vw - 1.5rem));
+    max-width: var(--piekritu-max-width, 26rem);
   }
   :host([position='bottom-start']) .banner {
     margin-inline: 0 auto;
