@@ -98,6 +98,7 @@ const placeholderStyles = css`
     border-radius: var(--piekritu-radius, 0.5rem);
     background: var(--piekritu-background, #f4f5f7);
     color: var(--piekritu-color, #1b1d21);
+    color-scheme: light;
     font: 1rem/1.5 var(--piekritu-font, inherit);
   }
   p {
@@ -117,6 +118,19 @@ const placeholderStyles = css`
   button:focus-visible {
     outline: 3px solid var(--piekritu-focus, #0b57a4);
     outline-offset: 2px;
+  }
+  @media (prefers-color-scheme: dark) {
+    :host {
+      border-color: var(--piekritu-border, #9aa1ab);
+      background: var(--piekritu-background, #1d2025);
+      color: var(--piekritu-color, #f1f3f5);
+      color-scheme: dark;
+    }
+    button {
+      border-color: var(--piekritu-accent, #8ec5ff);
+      background: var(--piekritu-accent, #8ec5ff);
+      color: var(--piekritu-accent-contrast, #0d1b2a);
+    }
   }
 `;
 
@@ -450,7 +464,8 @@ export const styles = css`
     padding: 0;
     display: flex;
     flex-direction: column;
-    overflow: hidden;
+    /* clip, not hidden: a contents link scrolls the body, never the dialog itself. */
+    overflow: clip;
   }
   dialog:not([open]) {
     display: none;
@@ -541,8 +556,9 @@ export const styles = css`
   }
   .category-head {
     display: flex;
+    flex-wrap: wrap;
     align-items: center;
-    gap: 0.75rem;
+    gap: 0.5rem 0.75rem;
   }
   .category-head label {
     font-weight: 600;
@@ -598,7 +614,7 @@ export const styles = css`
     padding-bottom: 1.5rem;
   }
   nav ol {
-    margin: 0;
+    margin: 0 0 1.5rem;
     padding-inline-start: 1.5rem;
     columns: 2 14rem;
   }
@@ -658,8 +674,9 @@ export const styles = css`
       border: 0;
     }
     td::before {
-      content: attr(data-label) ': ';
+      content: attr(data-label) ':';
       font-weight: 600;
+      margin-inline-end: 0.25rem;
     }
   }
 `;
