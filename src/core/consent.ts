@@ -93,13 +93,6 @@ export const acceptAll = (ctx: ConsentContext, now: number, id: string): Consent
 export const rejectAll = (ctx: ConsentContext, now: number, id: string): Consent =>
   decide(ctx, { granted: [], type: 'necessary', now, id });
 
-/** The accept type a selection amounts to, for records and events. */
-export function acceptTypeOf(ctx: ConsentContext, granted: Iterable<string>): AcceptType {
-  const set = new Set([...granted].filter((name) => ctx.offered.includes(name)));
-  if (set.size === 0) return 'necessary';
-  return set.size === ctx.offered.length ? 'all' : 'custom';
-}
-
 /** Why a stored choice no longer counts, or `null` when it does. */
 export type VoidReason = 'revision' | 'policy' | 'expired' | 'future';
 
@@ -148,6 +141,10 @@ export function changedBetween(before: Categories, after: Categories): string[] 
   const names = new Set([...Object.keys(before), ...Object.keys(after)]);
   return [...names].filter((name) => Boolean(before[name]) !== Boolean(after[name]));
 }
+
+/** Categories granted before and not after: their cookies go, their embeds stop. */
+export const withdrawnBetween = (before: Categories, after: Categories): string[] =>
+  Object.keys(before).filter((name) => before[name] === true && after[name] !== true);
 
 /** Is every category in `required` granted? An empty requirement is `necessary`. */
 export const allows = (categories: Categories, required: readonly string[]): boolean =>

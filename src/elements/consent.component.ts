@@ -1,5 +1,5 @@
 import { ReactiveElement, type PropertyValues } from '@lit/reactive-element';
-import { allows, NOTHING_OFFERED, undecided, type Categories, type Consent, type ConsentContext } from '../core/consent.js';
+import { allows, NOTHING_OFFERED, undecided, withdrawnBetween, type Categories, type Consent, type ConsentContext } from '../core/consent.js';
 import { parseConfig, parseRevision, parseUrl, type Config } from '../core/config.js';
 import { format, type Lang } from '../core/locale.js';
 import { version as BUNDLED_POLICY_VERSION } from '../../locales/policy/lv.json';
@@ -320,7 +320,7 @@ export class PiekrituConsent extends ReactiveElement {
 
   /** What follows any change, here or from another tab: gating, clean-up, Consent Mode, the event. */
   #apply(before: Consent, { consent, changed }: Change): void {
-    const withdrawn = changed.filter((name) => before.categories[name] && !consent.categories[name]);
+    const withdrawn = withdrawnBetween(before.categories, consent.categories);
     if (this.#runtime) this.#gateNow(withdrawn);
     else void this.#ensureRuntime().then(() => this.#gateNow(withdrawn));
     emit(this, 'consent-change', { ...this.consent, changed });

@@ -3,5 +3,3 @@
  * own URL, never a fixed host. The build rewrites this path for the layout of `dist/`.
  */
 export const LOCALES_BASE = new URL('../../locales/', import.meta.url).href;
-
-export const defaultPolicySrc = (): string => `${LOCALES_BASE}policy/{lang}.json`;

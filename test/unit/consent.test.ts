@@ -1,7 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import {
   acceptAll,
-  acceptTypeOf,
   allows,
   changedBetween,
   decide,
@@ -17,6 +16,7 @@ import {
   type ConsentContext,
   type ConsentSource,
   type VoidReason,
+  withdrawnBetween,
 } from '../../src/core/consent.js';
 
 const DAY = 24 * 60 * 60 * 1000;
@@ -204,23 +204,6 @@ describe('decide', () => {
   });
 });
 
-describe('acceptTypeOf', () => {
-  const cases: { input: string[]; expected: AcceptType }[] = [
-    { input: [], expected: 'necessary' },
-    { input: ['necessary'], expected: 'necessary' },
-    { input: ['unknown'], expected: 'necessary' },
-    { input: ['analytics'], expected: 'custom' },
-    { input: ['analytics', 'marketing'], expected: 'custom' },
-    { input: ['preferences', 'analytics', 'marketing'], expected: 'all' },
-    { input: ['marketing', 'analytics', 'preferences', 'extra'], expected: 'all' },
-    { input: ['analytics', 'analytics', 'marketing'], expected: 'custom' },
-  ];
-  for (const { input, expected } of cases) {
-    it(`[${input.join(', ')}] → ${expected}`, () => {
-      expect(acceptTypeOf(context(), input)).toBe(expected);
-    });
-  }
-});
 
 describe('voidReason', () => {
   const ctx = context();
@@ -392,6 +375,21 @@ describe('allows', () => {
   for (const { input, expected } of cases) {
     it(`[${input.join(', ')}] → ${expected}`, () => {
       expect(allows(categories, input)).toBe(expected);
+    });
+  }
+});
+
+describe('withdrawnBetween', () => {
+  const cases: { before: Categories; after: Categories; expected: string[] }[] = [
+    { before: { necessary: true, analytics: true }, after: { necessary: true, analytics: false }, expected: ['analytics'] },
+    { before: { necessary: true, analytics: false }, after: { necessary: true, analytics: true }, expected: [] },
+    { before: { necessary: true, analytics: true, marketing: true }, after: { necessary: true }, expected: ['analytics', 'marketing'] },
+    { before: { necessary: true, analytics: true }, after: { necessary: true, analytics: true }, expected: [] },
+    { before: {}, after: { necessary: true, analytics: true }, expected: [] },
+  ];
+  for (const { before, after, expected } of cases) {
+    it(`${JSON.stringify(before)} → ${JSON.stringify(after)}: ${JSON.stringify(expected)}`, () => {
+      expect(withdrawnBetween(before, after)).toEqual(expected);
     });
   }
 });
