@@ -146,6 +146,22 @@ describe('deciding', () => {
     expect(element.consent.decided).to.equal(true);
   });
 
+  it('hide() closes the banner and decides nothing; show() brings it back, a wrong view only warns', async () => {
+    const element = await mount();
+    const hidden = oneEvent(element, 'consent-hide');
+    element.hide();
+    expect((await hidden).detail.view).to.equal('banner');
+    await element.updateComplete;
+    expect(part(element, 'banner')).to.equal(null);
+    expect(element.consent.decided).to.equal(false);
+    expect(document.cookie.includes('piekritu=')).to.equal(false);
+    const seen = await warnings(() => element.show('nonsense' as never));
+    expect(seen.filter((message) => message.includes('"nonsense"'))).to.have.length(1);
+    await element.show('banner');
+    await element.updateComplete;
+    expect(part(element, 'banner')).to.not.equal(null);
+  });
+
   it('reset() forgets the choice and shows the banner again', async () => {
     const element = await mount();
     await click(element, 'accept-button');

@@ -141,6 +141,13 @@ describe('Google Consent Mode', () => {
     expect(update[2].ad_storage).to.equal('denied');
   });
 
+  it('takes wait_for_update and region from consent-mode-wait and consent-mode-region', async () => {
+    await mount({ 'consent-mode': true, 'consent-mode-wait': '1200', 'consent-mode-region': 'lv ee' });
+    const [, , params] = Array.from((window.dataLayer as unknown as IArguments[])[0]) as [string, string, Record<string, unknown>];
+    expect(params.wait_for_update).to.equal(1200);
+    expect(params.region).to.deep.equal(['LV', 'EE']);
+  });
+
   it('updates on a returning visitor\'s load', async () => {
     const first = await mount({ 'consent-mode': true });
     first.acceptAll();
