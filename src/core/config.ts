@@ -191,12 +191,11 @@ export function parseRegions(raw: string | null, warn: Warn): string[] {
   return [];
 }
 
-export interface Config {
+/** What the element needs before the banner shows. */
+export interface BootConfig {
   categories: string[];
   revision: string;
   cookieName: string;
-  cookieDomain: string | undefined;
-  cookiePath: string;
   cookieDays: number;
   policyUrl: string | null;
   logEndpoint: string | null;
@@ -208,14 +207,21 @@ export interface Config {
   position: Position;
 }
 
-/** Everything at once, from an attribute reader (e.g. `(name) => el.getAttribute(name)`). */
-export function parseConfig(read: (name: string) => string | null, hostname: string, warn: Warn): Config {
+/** Where the consent cookie is written: needed only by the runtime, which loads after the banner. */
+export interface JarConfig {
+  cookieDomain: string | undefined;
+  cookiePath: string;
+}
+
+export type Config = BootConfig & JarConfig;
+
+type Read = (name: string) => string | null;
+
+export function parseBootConfig(read: Read, warn: Warn): BootConfig {
   return {
     categories: parseCategories(read('categories'), warn),
     revision: parseRevision(read('revision'), warn),
     cookieName: parseCookieName(read('cookie-name'), warn),
-    cookieDomain: parseCookieDomain(read('cookie-domain'), hostname, warn),
-    cookiePath: parseCookiePath(read('cookie-path'), warn),
     cookieDays: parseCookieDays(read('cookie-days'), warn),
     policyUrl: parseUrl('policy-url', read('policy-url'), warn),
     logEndpoint: parseUrl('log-endpoint', read('log-endpoint'), warn),
@@ -226,4 +232,16 @@ export function parseConfig(read: (name: string) => string | null, hostname: str
     theme: parseOneOf('theme', read('theme'), THEMES, 'auto', warn),
     position: parseOneOf('position', read('position'), POSITIONS, 'bottom', warn),
   };
+}
+
+export function parseJarConfig(read: Read, hostname: string, warn: Warn): JarConfig {
+  return {
+    cookieDomain: parseCookieDomain(read('cookie-domain'), hostname, warn),
+    cookiePath: parseCookiePath(read('cookie-path'), warn),
+  };
+}
+
+/** Everything at once, from an attribute reader (e.g. `(name) => el.getAttribute(name)`). */
+export function parseConfig(read: Read, hostname: string, warn: Warn): Config {
+  return { ...parseBootConfig(read, warn), ...parseJarConfig(read, hostname, warn) };
 }

@@ -12,7 +12,8 @@ type Shared = { [name in Name]?: name extends 'runtime' ? Runtime : Views } & { 
 /** Resolved while this script runs: `currentScript` is only set now. */
 const BASE = import.meta.url;
 const NONCE = (document.currentScript as HTMLScriptElement | null)?.nonce ?? '';
-const POLICY = trustedTypesPolicy('piekritu');
+/** Made on the first load, not while the banner is waiting to show. */
+let policy: ReturnType<typeof trustedTypesPolicy> | undefined;
 
 function load<N extends Name>(name: N): Promise<NonNullable<Shared[N]>> {
   const shared: Shared = ((window as unknown as { __piekritu?: Shared }).__piekritu ??= {});
@@ -26,7 +27,7 @@ function load<N extends Name>(name: N): Promise<NonNullable<Shared[N]>> {
       loading[name] = undefined;
       reject(new Error(`${src} did not load`));
     };
-    script.src = POLICY.createScriptURL(src);
+    script.src = (policy ??= trustedTypesPolicy('piekritu')).createScriptURL(src);
     document.head.append(script);
   })) as Promise<NonNullable<Shared[N]>>;
 }

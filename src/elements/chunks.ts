@@ -1,6 +1,6 @@
 /**
  * What loads after the banner: `runtime` (gating, cross-tab sync, clean-up, record
- * sending) right after it, and `views` (the dialogs and embed placeholders) when first
+ * sending) after it, and `views` (the dialogs and embed placeholders) when first
  * needed. The classic build swaps this file for chunks.classic.ts.
  */
 export type Runtime = typeof import('./runtime.js');

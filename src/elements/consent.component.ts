@@ -1,6 +1,6 @@
 import { ReactiveElement, type PropertyValues } from '@lit/reactive-element';
 import { allows, NOTHING_OFFERED, undecided, withdrawnBetween, type Categories, type Consent, type ConsentContext } from '../core/consent.js';
-import { parseConfig, parseRevision, parseUrl, type Config } from '../core/config.js';
+import { parseBootConfig, parseRevision, parseUrl, type BootConfig } from '../core/config.js';
 import { format, type Lang } from '../core/locale.js';
 import { version as BUNDLED_POLICY_VERSION } from '../../locales/policy/lv.json';
 import { LOCALES_BASE } from '../platform/assets.js';
@@ -20,6 +20,12 @@ import type { DialogView, Dialogs, ViewHost } from './views.js';
 const TAG = 'piekritu-consent';
 const STATUS_MS = 5000;
 
+/** Run `task` in a later task: soon, or when the page is idle (within a second). */
+function later(soon: boolean, task: () => void): void {
+  if (soon || typeof requestIdleCallback !== 'function') setTimeout(task);
+  else requestIdleCallback(task, { timeout: 1000 });
+}
+
 /** A tiny element builder for the first layer: text goes in as text, never as markup. */
 function h(tag: string, attributes: Record<string, string>, ...children: (Node | string)[]): HTMLElement {
   const node = document.createElement(tag);
@@ -37,7 +43,8 @@ function h(tag: string, attributes: Record<string, string>, ...children: (Node |
  * no template engine sits on the critical path; the dialogs are lit-html templates that
  * load, with their texts, the first time they open.
  *
- * Attributes are read when the element connects; `lang`, `theme` and `position` are live.
+ * Attributes are read when the element connects (`cookie-domain` and `cookie-path` when the
+ * runtime loads, after the banner); `lang`, `theme` and `position` are live.
  *
  * @summary Cookie-consent banner, settings and policy.
  * @tagname piekritu-consent
@@ -118,13 +125,15 @@ export class PiekrituConsent extends ReactiveElement {
   private loaded: Record<string, Strings> = {};
   readonly #requested = new Set<string>();
 
-  #config!: Config;
+  #config!: BootConfig;
   #ctx!: ConsentContext;
   #store: ConsentStore | undefined;
   #gate: Gate | undefined;
   #tabs: { notify(): void; close(): void } | undefined;
   #views: Views | undefined;
   #runtime: Runtime | undefined;
+  /** The id of the consent Google Consent Mode was last told of. */
+  #toldConsentMode: string | undefined;
   #jar: CookieJar | undefined;
   #dialogs: Dialogs | undefined;
   #policySrc = '';
@@ -203,7 +212,7 @@ export class PiekrituConsent extends ReactiveElement {
 
   #start(): void {
     const read = (name: string) => this.getAttribute(name);
-    this.#config = parseConfig(read, location.hostname, this.#warn);
+    this.#config = parseBootConfig(read, this.#warn);
     const locales = parseUrl('locales-src', read('locales-src'), this.#warn);
     // A folder, resolved against the page like any URL attribute.
     this.#locales = locales ? new URL(locales.replace(/\/?$/, '/'), document.baseURI).href : LOCALES_BASE;
@@ -225,8 +234,9 @@ export class PiekrituConsent extends ReactiveElement {
     document.addEventListener('click', this.#onOpenerClick);
     emit(this, 'consent-ready', this.consent);
     if (!consent.decided) this.#openBanner();
-    // Gating and the rest come right after: a first visitor has granted nothing yet.
-    void this.#connectRuntime();
+    // Gating and the rest come in a task of their own, after the banner: a returning
+    // visitor's granted tags at once, a first visitor's (nothing granted yet) when idle.
+    later(consent.decided, () => void this.#connectRuntime());
   }
 
   // ---- public API --------------------------------------------------------------------
@@ -321,19 +331,28 @@ export class PiekrituConsent extends ReactiveElement {
   /** What follows any change, here or from another tab: gating, clean-up, Consent Mode, the event. */
   #apply(before: Consent, { consent, changed }: Change): void {
     const withdrawn = withdrawnBetween(before.categories, consent.categories);
-    if (this.#runtime) this.#gateNow(withdrawn);
-    else void this.#ensureRuntime().then(() => this.#gateNow(withdrawn));
+    // A decision before the runtime connected (it waits for an idle moment) connects it now.
+    if (this.#gate) this.#gateNow(withdrawn);
+    else void this.#connectRuntime().then(() => this.#gateNow(withdrawn));
     emit(this, 'consent-change', { ...this.consent, changed });
   }
 
   /** Tell Consent Mode, run what is now granted, put embeds of withdrawn categories to sleep, delete their cookies. */
   #gateNow(withdrawn: string[]): void {
-    if (this.#config.consentMode) this.#runtime?.consentUpdate(window, this.consent.categories);
+    this.#tellConsentMode();
     this.#gate?.apply();
     if (withdrawn.length === 0 || !this.#runtime) return;
     this.#gate?.revoke();
     const { cookies, reloadAdvised } = this.#runtime.withdraw(document, withdrawn, this.#config.cookieName);
     emit(this, 'consent-cleanup', { categories: withdrawn, cookies, reloadAdvised });
+  }
+
+  /** Google Consent Mode hears of each consent once (by its id), whichever path brings it. */
+  #tellConsentMode(): void {
+    const consent = this.consent;
+    if (!this.#config.consentMode || !this.#runtime || consent.id === this.#toldConsentMode) return;
+    this.#toldConsentMode = consent.id;
+    this.#runtime.consentUpdate(window, consent.categories);
   }
 
   /** Load the runtime (once). `false` when it cannot be had. */
@@ -342,7 +361,9 @@ export class PiekrituConsent extends ReactiveElement {
     try {
       const runtime = await loadRuntime();
       if (!this.#runtime) {
-        const { cookieName, cookieDomain, cookiePath, cookieDays } = this.#config;
+        // Where the cookie goes matters only from the first write: read with the runtime.
+        const { cookieDomain, cookiePath } = runtime.parseJarConfig((name) => this.getAttribute(name), location.hostname, this.#warn);
+        const { cookieName, cookieDays } = this.#config;
         this.#jar = runtime.consentJar({ name: cookieName, domain: cookieDomain, path: cookiePath, days: cookieDays });
         this.#runtime = runtime;
       }
@@ -359,7 +380,7 @@ export class PiekrituConsent extends ReactiveElement {
     const runtime = this.#runtime;
     // A returning visitor's Consent Mode update: before any gated tag, within `wait_for_update`.
     const consent = this.#store.consent;
-    if (consent.decided && this.#config.consentMode) runtime.consentUpdate(window, consent.categories);
+    if (consent.decided) this.#tellConsentMode();
     this.#gate = new runtime.Gate(document, {
       allows: (required) => allows(this.#store?.consent.categories ?? {}, required),
       blocked: (embeds) => {
@@ -369,6 +390,8 @@ export class PiekrituConsent extends ReactiveElement {
     });
     this.#gate.start();
     this.#tabs = runtime.watchOtherTabs(`piekritu:${this.#config.cookieName}`, () => this.#onOtherTab());
+    // A first visitor's runtime waits for an idle moment: another tab may have decided meanwhile.
+    if (!consent.decided) this.#onOtherTab();
     if (this.#config.logEndpoint && runtime.hasQueuedRecords()) void this.#sendRecords();
     // A link straight to the policy or the settings: …#piekritu-policy, …#piekritu-preferences.
     const linked = /^#piekritu-(policy|preferences)$/.exec(location.hash);

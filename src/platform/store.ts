@@ -47,6 +47,8 @@ export class ConsentStore {
   consent: Consent;
   /** Why a stored choice was set aside on load, so the banner can say why it asks again. */
   voided: VoidReason | null = null;
+  /** The last stored value that could not be read (warned about once). */
+  private unreadable: string | undefined;
   private readonly now: () => number;
   private readonly newId: () => string;
 
@@ -64,7 +66,9 @@ export class ConsentStore {
     this.voided = null;
     const raw = this.deps.read();
     const stored = decode(raw);
-    if (raw !== undefined && !stored) {
+    // Once per unreadable value: reading it again (another tab, a reconnection) adds nothing.
+    if (raw !== undefined && !stored && raw !== this.unreadable) {
+      this.unreadable = raw;
       console.warn(`piekritu: the stored choice could not be read; asking again.`);
     }
     const reason = stored && voidReason(stored, this.ctx, this.now(), this.deps.maxAgeDays);

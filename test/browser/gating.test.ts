@@ -135,6 +135,8 @@ describe('Google Consent Mode', () => {
       wait_for_update: 500,
     });
     element.save(['analytics']);
+    // The runtime (it sends updates) may still be waiting for an idle moment: it comes now.
+    await until(() => layer.length === 2, 'the update');
     const update = Array.from(layer[1]) as [string, string, Record<string, unknown>];
     expect(update.slice(0, 2)).to.deep.equal(['consent', 'update']);
     expect(update[2].analytics_storage).to.equal('granted');
@@ -155,7 +157,10 @@ describe('Google Consent Mode', () => {
     fixtureCleanup();
     delete window.dataLayer;
     await mount({ 'consent-mode': true });
-    const layer = (window.dataLayer as unknown as IArguments[]).map((entry) => Array.from(entry).slice(0, 2).join(' '));
-    expect(layer).to.deep.equal(['consent default', 'consent update']);
+    const layer = window.dataLayer as unknown as IArguments[];
+    await until(() => layer.length === 2, 'the update');
+    // Wait a little longer: a second update would be a duplicate.
+    await new Promise((resolve) => setTimeout(resolve, 100));
+    expect(layer.map((entry) => Array.from(entry).slice(0, 2).join(' '))).to.deep.equal(['consent default', 'consent update']);
   });
 });

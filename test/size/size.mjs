@@ -122,7 +122,7 @@ export function peerSizes() {
  */
 const LOADING = [
   [/^dist\/piekritu-views\.min\.js$/, 'when the settings, the policy or an embed placeholder first show'],
-  [/^dist\/piekritu-runtime\.min\.js$/, 'right after the banner (gating, storing the choice)'],
+  [/^dist\/piekritu-runtime\.min\.js$/, 'after the banner: at once for a returning visitor, when idle or at the first choice for a new one'],
   [/^dist\/.+\.min\.js$/, 'after the banner, on demand'],
   [/^dist\/locales\/policy\//, 'when the policy opens'],
   [/^dist\/locales\/(\w+)\.renew\.json$/, 'when a stored "$1" choice lapsed, before that banner'],

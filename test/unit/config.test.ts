@@ -3,12 +3,14 @@ import {
   DEFAULT_COOKIE_DAYS,
   DEFAULT_COOKIE_NAME,
   MAX_COOKIE_DAYS,
+  parseBootConfig,
   parseCategories,
   parseConfig,
   parseCookieDays,
   parseCookieDomain,
   parseCookieName,
   parseCookiePath,
+  parseJarConfig,
   parseOneOf,
   parseRevision,
   parseUrl,
@@ -419,5 +421,19 @@ describe('parseConfig', () => {
       'piekritu: cookie-days',
       'piekritu: theme',
     ]);
+  });
+
+  it('splits in two: the banner reads no cookie domain or path, the runtime reads only those', () => {
+    const readBy = (parse: (read: (name: string) => string | null) => unknown) => {
+      const names: string[] = [];
+      parse((name) => (names.push(name), null));
+      return names;
+    };
+    const boot = readBy((read) => parseBootConfig(read, () => {}));
+    const jar = readBy((read) => parseJarConfig(read, 'ankravs.lv', () => {}));
+    expect(jar).toEqual(['cookie-domain', 'cookie-path']);
+    expect(boot).not.toContain('cookie-domain');
+    expect(boot).not.toContain('cookie-path');
+    expect([...boot, ...jar].sort()).toEqual(readBy((read) => parseConfig(read, 'ankravs.lv', () => {})).sort());
   });
 });
