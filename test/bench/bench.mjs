@@ -359,6 +359,18 @@ function pairedRatio(results, numerator, denominator, metric) {
   return median(ratios);
 }
 
+/** Per-round difference of `metric` between two series, then the median (paired). */
+function pairedDifference(results, minuend, subtrahend, metric) {
+  const bottom = results.get(subtrahend);
+  return median(
+    results.get(minuend).map((run, round) => {
+      const a = run?.[metric];
+      const b = bottom[round]?.[metric];
+      return a != null && b != null ? a - b : null;
+    }),
+  );
+}
+
 function summarise(results, specs, { rounds }) {
   const of = (id, metric) => median(results.get(id).map((run) => run?.[metric]));
   const longTaskCell = (id) => {
@@ -450,9 +462,12 @@ function targets(results, specs, root) {
   const vsStatic = pairedRatio(results, ours.id, 'static', 'visible');
   const vsPeer = pairedRatio(results, ours.id, fastest.id, 'visible');
   const script = of(ours.id, 'script');
+  // Every page runs the probe: its script time is the static floor's whole script time.
+  const netScript = pairedDifference(results, ours.id, 'static', 'script');
   const clsMax = Math.max(0, ...ourRuns.map((run) => run.cls));
-  const longMax = Math.max(0, ...ourRuns.map((run) => run.longTaskMax));
-  const longRuns = ourRuns.filter((run) => run.longTasks > 0).length;
+  const longestScripts = ourRuns.map((run) => run.longestScript);
+  const ourLongRuns = longestScripts.filter((duration) => duration > TARGETS.longTaskMs).length;
+  const staticLongest = Math.max(0, ...staticRuns.map((run) => run.longTaskMax));
   let size;
   try {
     size = criticalPath(root);
@@ -462,12 +477,18 @@ function targets(results, specs, root) {
   const checks = [
     [vsStatic != null && vsStatic <= TARGETS.vsStatic, `banner visible ≤ ${TARGETS.vsStatic}× the static floor: ${ratio(vsStatic)}`],
     [vsPeer != null && vsPeer <= TARGETS.vsFastestPeer, `banner visible ≤ ${TARGETS.vsFastestPeer}× the fastest peer (${fastest.label}, median ${ms(of(fastest.id, 'visible'))}): ${ratio(vsPeer)}`],
-    [script != null && script <= TARGETS.scriptMs, `main-thread script ≤ ${TARGETS.scriptMs} ms at ${CPU_THROTTLING}× throttling: median ${ms(script)}`],
+    [
+      netScript != null && netScript <= TARGETS.scriptMs,
+      `main-thread script ≤ ${TARGETS.scriptMs} ms at ${CPU_THROTTLING}× throttling: median ${ms(netScript)} net of the probe ` +
+        `(${ms(script)} measured, less the static floor's ${ms(of('static', 'script'))}, paired per round)`,
+    ],
     [clsMax === 0, `CLS = 0: ${clsMax === 0 ? '0 in every run' : `up to ${clsMax.toFixed(4)}`}`],
     [
-      longMax === 0,
-      `no long task over ${TARGETS.longTaskMs} ms: ${longRuns === 0 ? 'none in any run' : `${longRuns}/${ourRuns.length} runs, longest ${ms(longMax, 0)}`}` +
-        ` (our longest script run: median ${ms(of(ours.id, 'longestScript'), 0)}; the static floor's own longest task: ${ms(Math.max(0, ...staticRuns.map((run) => run.longTaskMax)), 0)})`,
+      ourLongRuns === 0,
+      `no task of ours over ${TARGETS.longTaskMs} ms: our longest script run median ${ms(median(longestScripts), 0)}, ` +
+        `max ${ms(Math.max(0, ...longestScripts), 0)}, over ${TARGETS.longTaskMs} ms in ${ourLongRuns}/${ourRuns.length} runs ` +
+        `(the page's long tasks: ${median(ourRuns.map((run) => run.longTasks))} per run; the static floor's: ` +
+        `${median(staticRuns.map((run) => run.longTasks))} per run, up to ${ms(staticLongest, 0)}, its own layout)`,
     ],
     [
       !size.error && size.within,
