@@ -7,7 +7,7 @@ export const DEFAULT_LANG: Lang = 'lv';
 
 /** `en-GB` → `en`, `LV` → `lv`; `null` when the primary subtag is not one of ours. */
 export function supportedLang(tag: string | null | undefined): Lang | null {
-  const primary = (tag ?? '').trim().split(/[-_]/)[0].toLowerCase();
+  const primary = (tag ?? '').trim().replace('_', '-').split('-')[0].toLowerCase();
   return (LANGS as readonly string[]).includes(primary) ? (primary as Lang) : null;
 }
 
@@ -35,6 +35,9 @@ export function resolveLang(
 
 /** Replace `{name}` placeholders; unknown names stay visible rather than vanish. */
 export const format = (template: string, values: Record<string, string | number>): string =>
-  template.replace(/\{(\w+)\}/g, (whole, name: string) =>
-    Object.prototype.hasOwnProperty.call(values, name) ? String(values[name]) : whole,
-  );
+  // Most texts have no placeholder: no pattern to run over them.
+  template.includes('{')
+    ? template.replace(/\{(\w+)\}/g, (whole, name: string) =>
+        Object.prototype.hasOwnProperty.call(values, name) ? String(values[name]) : whole,
+      )
+    : template;

@@ -5,7 +5,8 @@
  */
 export function readCookie(name: string): string | undefined {
   try {
-    for (const pair of document.cookie.split(/; */)) {
+    // Browsers join cookies with "; " (a value cannot hold ";").
+    for (const pair of document.cookie.split('; ')) {
       const at = pair.indexOf('=');
       if (pair.slice(0, at) !== name) continue;
       const value = pair.slice(at + 1);
