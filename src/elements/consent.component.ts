@@ -128,6 +128,8 @@ export class PiekrituConsent extends ReactiveElement {
   #config!: BootConfig;
   #ctx!: ConsentContext;
   #store: ConsentStore | undefined;
+  /** The consent as read at connection: still the same object while this tab has not decided. */
+  #loaded: Consent | undefined;
   #gate: Gate | undefined;
   #tabs: { notify(): void; close(): void } | undefined;
   #views: Views | undefined;
@@ -234,6 +236,10 @@ export class PiekrituConsent extends ReactiveElement {
     document.addEventListener('click', this.#onOpenerClick);
     emit(this, 'consent-ready', this.consent);
     if (!consent.decided) this.#openBanner();
+    this.#loaded = consent;
+    // A link straight to the policy or the settings: …#piekritu-policy, …#piekritu-preferences.
+    const linked = /^#piekritu-(policy|preferences)$/.exec(location.hash);
+    if (linked) void this.show(linked[1] as ConsentView);
     // Gating and the rest come in a task of their own, after the banner: a returning
     // visitor's granted tags at once, a first visitor's (nothing granted yet) when idle.
     later(consent.decided, () => void this.#connectRuntime());
@@ -339,6 +345,8 @@ export class PiekrituConsent extends ReactiveElement {
 
   /** Tell Consent Mode, run what is now granted, put embeds of withdrawn categories to sleep, delete their cookies. */
   #gateNow(withdrawn: string[]): void {
+    // Disconnected meanwhile: a later connection starts from the stored choice.
+    if (!this.#store) return;
     this.#tellConsentMode();
     this.#gate?.apply();
     if (withdrawn.length === 0 || !this.#runtime) return;
@@ -378,24 +386,22 @@ export class PiekrituConsent extends ReactiveElement {
   async #connectRuntime(): Promise<void> {
     if (!(await this.#ensureRuntime()) || !this.#runtime || !this.#store || this.#gate) return;
     const runtime = this.#runtime;
-    // A returning visitor's Consent Mode update: before any gated tag, within `wait_for_update`.
-    const consent = this.#store.consent;
-    if (consent.decided) this.#tellConsentMode();
-    this.#gate = new runtime.Gate(document, {
+    const gate = new runtime.Gate(document, {
       allows: (required) => allows(this.#store?.consent.categories ?? {}, required),
       blocked: (embeds) => {
         this.#blocked = embeds;
         if (embeds.length > 0 || this.#views) void this.#placehold();
       },
     });
-    this.#gate.start();
+    this.#gate = gate;
     this.#tabs = runtime.watchOtherTabs(`piekritu:${this.#config.cookieName}`, () => this.#onOtherTab());
-    // A first visitor's runtime waits for an idle moment: another tab may have decided meanwhile.
-    if (!consent.decided) this.#onOtherTab();
+    // Another tab may have decided while the runtime was on its way, before this tab listened:
+    // read the cookie again, unless this tab has decided (or reset) since.
+    if (this.#store.consent === this.#loaded) this.#onOtherTab();
+    // A returning visitor's Consent Mode update: before any gated tag, within `wait_for_update`.
+    if (this.#store.consent.decided) this.#tellConsentMode();
+    gate.start();
     if (this.#config.logEndpoint && runtime.hasQueuedRecords()) void this.#sendRecords();
-    // A link straight to the policy or the settings: …#piekritu-policy, …#piekritu-preferences.
-    const linked = /^#piekritu-(policy|preferences)$/.exec(location.hash);
-    if (linked) void this.show(linked[1] as ConsentView);
   }
 
   /** Placeholders come with the views: they are not needed before the banner shows. */

@@ -66,7 +66,7 @@ export class ConsentStore {
     this.voided = null;
     const raw = this.deps.read();
     const stored = decode(raw);
-    // Once per unreadable value: reading it again (another tab, a reconnection) adds nothing.
+    // Once per unreadable value: reading it again (another tab, the runtime connecting) adds nothing.
     if (raw !== undefined && !stored && raw !== this.unreadable) {
       this.unreadable = raw;
       console.warn(`piekritu: the stored choice could not be read; asking again.`);

@@ -181,6 +181,49 @@ describe('deciding', () => {
   });
 });
 
+describe('before the runtime connects', () => {
+  // Connected by hand, not through mount(): each call below comes before the runtime's task.
+  const connect = () => {
+    const element = document.createElement('piekritu-consent');
+    document.body.append(element);
+    return element;
+  };
+  const settled = () => new Promise((resolve) => setTimeout(resolve, 300));
+
+  it('a reset stays a reset: the stored choice is not read back while it is being removed', async () => {
+    storeChoice(['analytics']);
+    const element = connect();
+    try {
+      expect(element.consent.decided).to.equal(true);
+      element.reset();
+      await until(() => cookie() === undefined, 'the cookie removed');
+      await settled();
+      expect(element.consent.decided).to.equal(false);
+      expect(part(element, 'banner')).to.not.equal(null);
+    } finally {
+      element.remove();
+    }
+  });
+
+  it("another tab's choice made meanwhile is taken when the runtime connects", async () => {
+    storeChoice(['analytics']);
+    const element = connect();
+    try {
+      expect(element.consent.categories.analytics).to.equal(true);
+      // The other tab withdraws before this one listens: only the cookie tells.
+      storeChoice([]);
+      document.cookie = `piekritu=${cookie()!.replace('test-0001-id', 'other-tab-0002')}; path=/`;
+      const events: CustomEvent[] = [];
+      element.addEventListener('consent-change', (event) => events.push(event));
+      await until(() => events.length > 0, 'the change from the other tab');
+      expect(events[0].detail.id).to.equal('other-tab-0002');
+      expect(element.consent.categories.analytics).to.equal(false);
+    } finally {
+      element.remove();
+    }
+  });
+});
+
 describe('settings dialog', () => {
   it('opens as a modal dialog with every optional switch off and necessary locked on', async () => {
     const element = await mount();
