@@ -8,42 +8,8 @@
   var gtmLog = document.getElementById('gtm-log');
   var layerView = document.getElementById('datalayer');
 
-  function entryOf(item) {
-    // gtag pushes its `arguments` object; show it as the array it stands for.
-    if (Object.prototype.toString.call(item) === '[object Arguments]') return Array.prototype.slice.call(item);
-    return item;
-  }
-
-  function format(value) {
-    if (!Array.isArray(value)) return JSON.stringify(value, null, 2);
-    return (
-      '[' +
-      value
-        .map(function (part) {
-          return part && typeof part === 'object' ? JSON.stringify(part, null, 2).replace(/\n/g, '\n  ') : JSON.stringify(part);
-        })
-        .join(', ') +
-      ']'
-    );
-  }
-
   function renderLayer() {
-    var layer = window.dataLayer;
-    if (!Array.isArray(layer) || layer.length === 0) {
-      layerView.textContent = '(tukšs)';
-      return;
-    }
-    layerView.textContent = layer
-      .map(function (item, i) {
-        var text;
-        try {
-          text = format(entryOf(item));
-        } catch (error) {
-          text = String(item);
-        }
-        return i + ': ' + text;
-      })
-      .join('\n\n');
+    layerView.textContent = window.piekrituDemoDataLayer();
   }
 
   var LABELS = { load: 'ielāde', event: 'notikums', default: 'noklusējums', update: 'atjauninājums', fire: 'tagi', problem: 'problēma' };

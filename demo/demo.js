@@ -169,46 +169,10 @@
     out.textContent = JSON.stringify(shown, null, 2);
   }
 
-  function entryOf(item) {
-    // gtag pushes its `arguments` object; anything else on the dataLayer is shown as is.
-    if (item && typeof item === 'object' && Object.prototype.toString.call(item) === '[object Arguments]') {
-      return Array.from(item);
-    }
-    return item;
-  }
-
-  /** `["consent", "update", {...}]`: the command on one line, its parameters one per line. */
-  function formatEntry(value) {
-    if (!Array.isArray(value)) return JSON.stringify(value, null, 2);
-    return (
-      '[' +
-      value
-        .map(function (part) {
-          return part && typeof part === 'object' ? JSON.stringify(part, null, 2).replace(/\n/g, '\n  ') : JSON.stringify(part);
-        })
-        .join(', ') +
-      ']'
-    );
-  }
-
   function renderLayer() {
     var out = $('datalayer');
     if (!out) return;
-    var layer = window.dataLayer;
-    var text;
-    if (!Array.isArray(layer) || layer.length === 0) text = '(tukšs)';
-    else
-      text = layer
-        .map(function (item, i) {
-          var value;
-          try {
-            value = formatEntry(entryOf(item));
-          } catch (error) {
-            value = String(item);
-          }
-          return i + ': ' + value;
-        })
-        .join('\n\n');
+    var text = window.piekrituDemoDataLayer();
     if (text === lastLayerText) return;
     lastLayerText = text;
     out.textContent = text;
