@@ -19,6 +19,7 @@ import {
   type Config,
   type Warn,
 } from '../../src/core/config.js';
+import { DEFAULT_CONFIG } from '../support/config-defaults.js';
 
 /** Run a parser with a fresh warning list: no shared state between cases. */
 function collect<T>(parse: (warn: Warn) => T): { value: T; warnings: string[] } {
@@ -325,22 +326,8 @@ describe('parseUrl', () => {
 });
 
 describe('parseConfig', () => {
-  const defaults: Config = {
-    categories: ['preferences', 'analytics', 'marketing'],
-    revision: '',
-    cookieName: 'piekritu',
-    cookieDomain: undefined,
-    cookiePath: '/',
-    cookieDays: 180,
-    policyUrl: null,
-    logEndpoint: null,
-    consentMode: false,
-    consentModeWait: 500,
-    consentModeRegion: [],
-    ignoreGpc: false,
-    theme: 'auto',
-    position: 'bottom',
-  };
+  const defaults = DEFAULT_CONFIG;
+
   const cases: { name: string; input: Record<string, string>; expected: { config: Config; warnings: number } }[] = [
     { name: 'no attributes: every default', input: {}, expected: { config: defaults, warnings: 0 } },
     {

@@ -11,6 +11,7 @@
 import { afterAll, describe, expect, it } from 'vitest';
 import { MAX_COOKIE_DAYS, parseConfig, type Config } from '../../src/core/config.js';
 import { LANGS, resolveLang } from '../../src/core/locale.js';
+import { DEFAULT_CONFIG } from '../support/config-defaults.js';
 
 const HOST = 'www.ankravs.lv';
 const MB = 1024 * 1024;
@@ -18,22 +19,7 @@ const MAX_MESSAGE = 200;
 /** Generous: the slowest linear parse of 1 MB takes a few ms; the quadratic one took 27 s. */
 const MAX_MS = 1000;
 
-const DEFAULTS: Config = {
-  categories: ['preferences', 'analytics', 'marketing'],
-  revision: '',
-  cookieName: 'piekritu',
-  cookieDomain: undefined,
-  cookiePath: '/',
-  cookieDays: 180,
-  policyUrl: null,
-  logEndpoint: null,
-  consentMode: false,
-  consentModeWait: 500,
-  consentModeRegion: [],
-  ignoreGpc: false,
-  theme: 'auto',
-  position: 'bottom',
-};
+const DEFAULTS = DEFAULT_CONFIG;
 
 /** Attribute name → the Config field it sets. */
 const FIELDS = {
