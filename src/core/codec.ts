@@ -35,6 +35,9 @@ const KEYS: ReadonlySet<string> = new Set(['v', 'id', 't', 'r', 'p', 'g', 'd', '
 export const isCategoryName = (name: string): boolean => CATEGORY.test(name);
 export const isToken = (value: string): boolean => TOKEN.test(value);
 export const isConsentId = (value: string): boolean => ID.test(value);
+/** No category both granted and refused. */
+export const disjoint = (granted: readonly string[], denied: readonly string[]): boolean =>
+  !granted.some((name) => denied.includes(name));
 
 export function encode(choice: Omit<StoredChoice, 'version'>): string {
   const source = choice.source === 'gpc' ? 'g' : 'u';
@@ -82,7 +85,7 @@ export function decode(raw: unknown): StoredChoice | null {
   if (revision === undefined || !isToken(revision)) return null;
   if (policyVersion === undefined || !isToken(policyVersion)) return null;
   if (!granted || !denied || !source) return null;
-  if (granted.some((name) => denied.includes(name))) return null;
+  if (!disjoint(granted, denied)) return null;
 
   return {
     version: FORMAT_VERSION,

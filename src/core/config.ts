@@ -43,7 +43,10 @@ export function quote(raw: string, max = 80): string {
   return `"${text}"`;
 }
 
-export function invalid(attribute: string, raw: string, expected: string, fallback: string): string {
+/** A list attribute's entries: separated by spaces and/or commas (`categories`, `data-consent`, ...). */
+export const words = (raw: string | null): string[] => (raw ?? '').split(/[\s,]+/).filter(Boolean);
+
+function invalid(attribute: string, raw: string, expected: string, fallback: string): string {
   return `piekritu: ${attribute}=${quote(raw)} is not ${expected}; using ${fallback}.`;
 }
 
@@ -51,12 +54,12 @@ export function invalid(attribute: string, raw: string, expected: string, fallba
  * At most 8 optional categories of at most 19 characters: with a 32-character revision and
  * policy version the cookie then stays under 300 bytes (297 at worst).
  */
-export const MAX_CATEGORIES = 8;
+const MAX_CATEGORIES = 8;
 const MAX_CATEGORY_LENGTH = 19;
 
 export function parseCategories(raw: string | null, warn: Warn): string[] {
   if (raw === null) return [...DEFAULT_CATEGORIES];
-  const names = raw.split(/[\s,]+/).filter(Boolean);
+  const names = words(raw);
   // A Set, not Array#includes: a huge attribute must not cost quadratic time.
   const seen = new Set<string>();
   const rejected: string[] = [];
@@ -74,7 +77,12 @@ export function parseCategories(raw: string | null, warn: Warn): string[] {
     return [...DEFAULT_CATEGORIES];
   }
   warn(
-    invalid('categories', rejected.join(' '), 'up to 8 names (a-z 0-9 - _, 19 long), each once', quote(valid.join(' '))),
+    invalid(
+      'categories',
+      rejected.join(' '),
+      `up to ${MAX_CATEGORIES} names (a-z 0-9 - _, ${MAX_CATEGORY_LENGTH} long), each once`,
+      quote(valid.join(' ')),
+    ),
   );
   return valid;
 }
@@ -185,7 +193,7 @@ export function parseWait(raw: string | null, warn: Warn): number {
 
 /** `consent-mode-region`: ISO 3166-1/-2 codes the default applies to (`LV EE US-CA`); none means everywhere. */
 export function parseRegions(raw: string | null, warn: Warn): string[] {
-  const codes = (raw ?? '').split(/[\s,]+/).filter(Boolean);
+  const codes = words(raw);
   if (codes.every((code) => /^[A-Za-z]{2}(-[A-Za-z0-9]{1,3})?$/.test(code))) return codes.map((code) => code.toUpperCase());
   warn(invalid('consent-mode-region', raw ?? '', 'ISO 3166 region codes', 'every region'));
   return [];

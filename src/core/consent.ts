@@ -3,10 +3,12 @@
  * so every rule here is a table-tested function.
  */
 
+import type { StoredChoice } from './codec.js';
+
 export const NECESSARY = 'necessary';
 export const DEFAULT_CATEGORIES: readonly string[] = ['preferences', 'analytics', 'marketing'];
 /** The category Global Privacy Control keeps off unless switched on in the settings. */
-export const GPC_CATEGORY = 'marketing';
+const GPC_CATEGORY = 'marketing';
 
 /** `necessary` is always present and always true. */
 export type Categories = Record<string, boolean>;
@@ -135,6 +137,21 @@ export function restore(
 /** Optional categories that are granted. */
 export const grantedOf = (categories: Categories): string[] =>
   Object.keys(categories).filter((name) => name !== NECESSARY && categories[name] === true);
+
+/** Optional categories that are refused. */
+export const deniedOf = (categories: Categories): string[] =>
+  Object.keys(categories).filter((name) => name !== NECESSARY && categories[name] !== true);
+
+/** What a decision leaves behind, in the cookie and in the proof-of-consent record. */
+export const choiceOf = (consent: Consent): Omit<StoredChoice, 'version'> => ({
+  id: consent.id,
+  timestamp: consent.timestamp,
+  revision: consent.revision,
+  policyVersion: consent.policyVersion,
+  granted: grantedOf(consent.categories),
+  denied: deniedOf(consent.categories),
+  source: consent.source,
+});
 
 /** Categories whose state differs between two states (for `consent-change.detail.changed`). */
 export function changedBetween(before: Categories, after: Categories): string[] {

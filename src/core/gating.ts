@@ -1,19 +1,14 @@
 /** The rules behind declarative gating and withdrawal clean-up; the DOM work is in platform/. */
+import { words } from './config.js';
 
 /** `data-consent="analytics marketing"` needs both. */
-export const requiredBy = (value: string | null): string[] =>
-  (value ?? '').split(/[\s,]+/).filter(Boolean);
+export const requiredBy = words;
 
 /** `data-cookies="_ga _ga_* _gid"` → a test for cookie names. */
 export function cookieMatcher(patterns: string): (name: string) => boolean {
-  const tests = patterns
-    .split(/[\s,]+/)
-    .filter(Boolean)
-    .map((pattern) =>
-      pattern.endsWith('*')
-        ? (name: string) => name.startsWith(pattern.slice(0, -1))
-        : (name: string) => name === pattern,
-    );
+  const tests = words(patterns).map((pattern) =>
+    pattern.endsWith('*') ? (name: string) => name.startsWith(pattern.slice(0, -1)) : (name: string) => name === pattern,
+  );
   return (name) => tests.some((test) => test(name));
 }
 

@@ -1,6 +1,6 @@
 /** The proof-of-consent record sent to `log-endpoint` (GDPR Art. 7(1)). */
-import { isCategoryName, isConsentId, isToken, type StoredChoice } from './codec.js';
-import { grantedOf, NECESSARY, type Consent } from './consent.js';
+import { disjoint, isCategoryName, isConsentId, isToken, type StoredChoice } from './codec.js';
+import { choiceOf, type Consent } from './consent.js';
 
 export interface ConsentRecord {
   id: string;
@@ -22,18 +22,8 @@ export function pageWithoutQuery(href: string): string {
 }
 
 export function recordOf(consent: Consent, language: string, href: string): ConsentRecord {
-  const granted = grantedOf(consent.categories);
-  return {
-    id: consent.id,
-    timestamp: new Date(consent.timestamp).toISOString(),
-    revision: consent.revision,
-    policyVersion: consent.policyVersion,
-    granted,
-    denied: Object.keys(consent.categories).filter((name) => name !== NECESSARY && !granted.includes(name)),
-    source: consent.source,
-    language,
-    url: pageWithoutQuery(href),
-  };
+  const choice = choiceOf(consent);
+  return { ...choice, timestamp: new Date(choice.timestamp).toISOString(), language, url: pageWithoutQuery(href) };
 }
 
 const isNames = (value: unknown): value is string[] =>
@@ -57,7 +47,7 @@ export function parseRecord(data: unknown): ConsentRecord | null {
     isToken(policyVersion) &&
     isNames(granted) &&
     isNames(denied) &&
-    !granted.some((name) => denied.includes(name)) &&
+    disjoint(granted, denied) &&
     (source === 'user' || source === 'gpc') &&
     typeof language === 'string' &&
     /^[a-z]{2,3}$/.test(language) &&
@@ -86,5 +76,5 @@ export const choiceOfRecord = (record: ConsentRecord): Omit<StoredChoice, 'versi
   policyVersion: record.policyVersion,
   granted: record.granted,
   denied: record.denied,
-  source: record.source === 'gpc' ? 'gpc' : 'user',
+  source: record.source,
 });

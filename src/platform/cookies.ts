@@ -45,7 +45,7 @@ export function consentJar(options: JarOptions, secure = location.protocol === '
 }
 
 /** Names of the cookies this page can see. */
-export const cookieNames = (): string[] => guarded([], () => Object.keys(Cookies.get()));
+const cookieNames = (): string[] => guarded([], () => Object.keys(Cookies.get()));
 
 const PROBE = 'piekritu_probe';
 
@@ -55,7 +55,7 @@ const PROBE = 'piekritu_probe';
  * the browser refuses cookies on public suffixes, so the shortest parent that accepts a
  * probe cookie is the one. No public-suffix list ships in the bundle.
  */
-export function registrableDomain(hostname: string): string | undefined {
+function registrableDomain(hostname: string): string | undefined {
   const candidates = domainsOf(hostname).reverse();
   if (candidates.length < 2) return undefined;
   for (const domain of candidates) {

@@ -6,9 +6,8 @@
 import { decode, encode } from '../core/codec.js';
 import {
   changedBetween,
+  choiceOf,
   decide,
-  grantedOf,
-  NECESSARY,
   restore,
   undecided,
   voidReason,
@@ -71,10 +70,10 @@ export class ConsentStore {
       this.unreadable = raw;
       console.warn(`piekritu: the stored choice could not be read; asking again.`);
     }
-    const reason = stored && voidReason(stored, this.ctx, this.now(), this.deps.maxAgeDays);
+    const reason = stored ? voidReason(stored, this.ctx, this.now(), this.deps.maxAgeDays) : null;
     if (stored && !reason) this.consent = restore(this.ctx, stored);
     else {
-      this.voided = reason || null;
+      this.voided = reason;
       this.consent = undecided(this.ctx);
     }
     return this.consent;
@@ -86,24 +85,9 @@ export class ConsentStore {
    * "accept all" button is narrowed by Global Privacy Control.
    */
   decide(type: AcceptType, granted: Iterable<string>): Change {
-    const names = [...granted].filter((name) => this.ctx.offered.includes(name));
-    const next = decide(this.ctx, {
-      granted: names,
-      type,
-      now: this.now(),
-      id: this.newId(),
-    });
-    const allowed = grantedOf(next.categories);
-    const value = encode({
-      id: next.id,
-      timestamp: next.timestamp,
-      revision: next.revision,
-      policyVersion: next.policyVersion,
-      granted: allowed,
-      denied: this.ctx.offered.filter((name) => !allowed.includes(name)),
-      source: next.source === 'gpc' ? 'gpc' : 'user',
-    });
-    return this.replace(next, value);
+    // Names the site does not offer are dropped by decide().
+    const next = decide(this.ctx, { granted, type, now: this.now(), id: this.newId() });
+    return this.replace(next, encode(choiceOf(next)));
   }
 
   /** Forget the choice: the banner asks again. */
@@ -122,7 +106,7 @@ export class ConsentStore {
   }
 
   private replace(next: Consent, value: string | null): Change {
-    const changed = changedBetween(this.consent.categories, next.categories).filter((name) => name !== NECESSARY);
+    const changed = changedBetween(this.consent.categories, next.categories);
     this.consent = next;
     return { consent: next, changed, value };
   }
