@@ -493,6 +493,8 @@ export class PiekrituConsent extends ReactiveElement {
     const observer = new ResizeObserver(() => {
       // From the banner's far edge to the window's: the gap under a floating box counts too.
       const box = banner.getBoundingClientRect();
+      // Hidden under an open dialog: the room stays as it was (not a whole window of it).
+      if (box.height === 0) return;
       const room = `${Math.ceil(side === 'top' ? box.bottom : innerHeight - box.top)}px`;
       root.setProperty(`scroll-padding-${side}`, room);
       // Only a full-width bar takes the page's edge; a corner box leaves it be.

@@ -181,6 +181,55 @@ describe('deciding', () => {
   });
 });
 
+describe('room on the page for the banner (WCAG 2.4.11)', () => {
+  const root = () => document.documentElement.style;
+  const frames = async (count: number) => {
+    for (let i = 0; i < count; i += 1) await new Promise((resolve) => requestAnimationFrame(resolve));
+  };
+  afterEach(() => {
+    fixtureCleanup(); // the element gives the page its values back first
+    root().cssText = '';
+  });
+
+  it("reserves the banner's height at the bottom while it shows, and gives the page its own values back after a choice", async () => {
+    root().paddingBottom = '7px';
+    root().scrollPaddingBottom = '3px';
+    const element = await mount();
+    await until(() => root().paddingBottom !== '7px', 'the room kept for the banner');
+    const banner = mustPart(element, 'banner');
+    const room = Math.ceil(innerHeight - banner.getBoundingClientRect().top);
+    expect(root().paddingBottom).to.equal(`${room}px`);
+    expect(root().scrollPaddingBottom).to.equal(`${room}px`);
+    expect(room).to.be.greaterThan(0).and.lessThan(innerHeight);
+
+    // Under the settings dialog the banner is hidden: the room stays what it was.
+    await open(element, 'preferences-button', 'preferences');
+    await frames(3);
+    expect(root().paddingBottom).to.equal(`${room}px`);
+
+    mustPart(element, 'accept-all-button').click();
+    await until(() => part(element, 'banner') === null, 'the banner closed');
+    expect(root().paddingBottom).to.equal('7px');
+    expect(root().scrollPaddingBottom).to.equal('3px');
+  });
+
+  it('position="top" keeps room at the top and leaves the bottom alone', async () => {
+    const element = await mount({ position: 'top' });
+    await until(() => root().paddingTop !== '', 'the room kept at the top');
+    const room = Math.ceil(mustPart(element, 'banner').getBoundingClientRect().bottom);
+    expect(root().paddingTop).to.equal(`${room}px`);
+    expect(root().scrollPaddingTop).to.equal(`${room}px`);
+    expect(root().paddingBottom).to.equal('');
+    expect(root().scrollPaddingBottom).to.equal('');
+  });
+
+  it('a corner box (position="bottom-end") sets only the scroll padding', async () => {
+    await mount({ position: 'bottom-end' });
+    await until(() => root().scrollPaddingBottom !== '', 'the scroll padding');
+    expect(root().paddingBottom).to.equal('');
+  });
+});
+
 describe('before the runtime connects', () => {
   // Connected by hand, not through mount(): each call below comes before the runtime's task.
   const connect = () => {
