@@ -165,9 +165,11 @@ describe('deciding', () => {
   it('reset() forgets the choice and shows the banner again', async () => {
     const element = await mount();
     await click(element, 'accept-button');
+    // The cookie is written once the runtime is there: only then does removing it prove anything.
+    await until(() => cookie() !== undefined, 'the stored choice');
     element.reset();
     await element.updateComplete;
-    expect(cookie()).to.equal(undefined);
+    await until(() => cookie() === undefined, 'the cookie removed');
     expect(element.consent.decided).to.equal(false);
     expect(part(element, 'banner')).to.not.equal(null);
   });
@@ -322,15 +324,34 @@ describe('settings dialog', () => {
     const element = await mount();
     await click(element, 'reject-button');
     const link = document.createElement('a');
-    link.href = '#';
-    link.textContent = 'Sīkdatņu iestatījumi';
+    // A link that would navigate: the opener must stop it.
+    link.href = '#piekritu-opener-followed';
     link.setAttribute('data-piekritu-open', 'preferences');
+    // A click on something inside the opener counts too.
+    const label = document.createElement('span');
+    label.textContent = 'Sīkdatņu iestatījumi';
+    link.append(label);
     document.body.append(link);
     try {
       const shown = oneEvent(element, 'consent-show');
-      link.click();
+      label.click();
       expect((await shown).detail.view).to.equal('preferences');
       await until(() => part<HTMLDialogElement>(element, 'preferences')?.open === true, 'the dialog');
+      expect(location.hash).to.equal('');
+      // Closing gives focus back to the opener.
+      mustPart(element, 'close-button').click();
+      await until(() => part(element, 'preferences') === null, 'the settings closed');
+      expect(document.activeElement).to.equal(link);
+
+      // Without a view named, the opener opens the settings; "policy" opens the policy.
+      link.setAttribute('data-piekritu-open', '');
+      label.click();
+      await until(() => part<HTMLDialogElement>(element, 'preferences')?.open === true, 'the settings again');
+      mustPart(element, 'close-button').click();
+      await until(() => part(element, 'preferences') === null, 'the settings closed again');
+      link.setAttribute('data-piekritu-open', 'policy');
+      label.click();
+      await until(() => part<HTMLDialogElement>(element, 'policy')?.open === true, 'the policy');
       expect(location.hash).to.equal('');
     } finally {
       link.remove();

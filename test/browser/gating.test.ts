@@ -4,6 +4,7 @@ import { clearCookies, mount, part, until } from './helpers.js';
 declare global {
   interface Window {
     ran: string[];
+    gateLooked?: boolean;
     dataLayer?: unknown[];
   }
 }
@@ -26,8 +27,18 @@ function add(markup: string): Element[] {
   return added.slice(-nodes.length);
 }
 
+/**
+ * The gate starts in a task of its own after the banner: a "nothing ran" check before then
+ * proves nothing. A script every choice allows says when the gate has looked at the page.
+ */
+async function gateLooked(): Promise<void> {
+  add(`<script type="text/plain" data-consent="necessary">window.gateLooked = true</script>`);
+  await until(() => window.gateLooked === true, 'the gate to look at the page');
+}
+
 beforeEach(() => {
   window.ran = [];
+  window.gateLooked = false;
   delete window.dataLayer;
 });
 afterEach(() => {
@@ -45,7 +56,7 @@ describe('gated scripts', () => {
       <script type="text/plain" data-consent="analytics">window.ran.push('inline-2')</script>
       <script type="text/plain" data-consent="marketing">window.ran.push('marketing')</script>`);
     const element = await mount();
-    await nextFrame();
+    await gateLooked();
     expect(window.ran).to.deep.equal([]);
     element.save(['analytics']);
     await until(() => window.ran.length === 3, 'the analytics scripts');
@@ -66,6 +77,7 @@ describe('gated scripts', () => {
   it('needs every category listed in data-consent', async () => {
     add(`<script type="text/plain" data-consent="analytics marketing">window.ran.push('both')</script>`);
     const element = await mount();
+    await gateLooked();
     element.save(['analytics']);
     await nextFrame();
     expect(window.ran).to.deep.equal([]);

@@ -1,6 +1,6 @@
 import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
-import { banner, button, consent, cookiesOf, ready, startHarness } from './support.mjs';
+import { banner, button, consent, cookiesOf, gateLooked, ready, startHarness } from './support.mjs';
 
 let harness;
 before(async () => (harness = await startHarness()));
@@ -52,11 +52,12 @@ describe('the built script on a page', () => {
   it('refuse: nothing optional runs, now or after a reload', async () => {
     const page = await open();
     await button(page, 'Noraidīt').click();
-    await page.waitForTimeout(100);
+    await gateLooked(page);
     assert.deepEqual(await ran(page), []);
     assert.match((await cookiesOf(page)).piekritu, /&g=&d=preferences\.analytics\.marketing&/);
     await page.reload();
     await ready(page);
+    await gateLooked(page);
     assert.equal(await banner(page).count(), 0);
     assert.deepEqual(await ran(page), []);
     assert.equal(page.requests.some((url) => url.includes('analytics.js')), false);

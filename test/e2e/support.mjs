@@ -39,6 +39,11 @@ export async function cookiesOf(page) {
 }
 
 /** Wait until the element has read the stored choice (consent-ready fired). */
+/** The gate starts in a task of its own: before it has looked, "nothing ran" proves nothing. */
+export async function gateLooked(page) {
+  await page.waitForFunction(() => window.gateLooked === true, undefined, { timeout: 10000 });
+}
+
 export async function ready(page) {
   try {
     await page.waitForFunction(

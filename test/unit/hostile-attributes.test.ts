@@ -299,14 +299,10 @@ describe('parseConfig: every attribute hostile at once', () => {
 
 describe('policy-url and log-endpoint: only http(s) and relative URLs get through', () => {
   const BASES = ['https://www.ankravs.lv/lv/page?x=1', 'http://localhost:8080/'];
+  /** Well-formed http(s) and relative URLs: these must get through, as written. */
+  const ACCEPTED = ['https://ankravs.lv/privatums', 'HTTP://ankravs.lv/', '//cdn.ankravs.lv/x', '/privatums', 'privatums.html', '?view=policy', '#policy'];
   const extra = [
-    'https://ankravs.lv/privatums',
-    'HTTP://ankravs.lv/',
-    '//cdn.ankravs.lv/x',
-    '/privatums',
-    'privatums.html',
-    '?view=policy',
-    '#policy',
+    ...ACCEPTED,
     '%6Aavascript:alert(1)',
     'javascript&colon;alert(1)',
     './javascript:alert(1)',
@@ -333,6 +329,15 @@ describe('policy-url and log-endpoint: only http(s) and relative URLs get throug
       }
     });
   }
+  it('well-formed http(s) and relative URLs get through as written', () => {
+    for (const raw of ACCEPTED) {
+      for (const attribute of ['policy-url', 'log-endpoint'] as const) {
+        const { config, warnings } = run((name) => (name === attribute ? raw : null));
+        expect(config[FIELDS[attribute]]).toBe(raw);
+        expect(warnings).toEqual([]);
+      }
+    }
+  });
 });
 
 describe('resolveLang: hostile lang values', () => {
