@@ -1,5 +1,5 @@
 import { ReactiveElement, type PropertyValues } from '@lit/reactive-element';
-import { allows, NOTHING_OFFERED, undecided, withdrawnBetween, type Categories, type Consent, type ConsentContext } from '../core/consent.js';
+import { allows, grantedOf, NOTHING_OFFERED, undecided, type Categories, type Consent, type ConsentContext } from '../core/consent.js';
 import { parseBootConfig, parseRevision, parseUrl, type BootConfig } from '../core/config.js';
 import { format, type Lang } from '../core/locale.js';
 import { version as BUNDLED_POLICY_VERSION } from '../../locales/policy/lv.json';
@@ -129,7 +129,7 @@ export class PiekrituConsent extends ReactiveElement {
   #ctx!: ConsentContext;
   #store: ConsentStore | undefined;
   /** The consent as read at connection: still the same object while this tab has not decided. */
-  #loaded: Consent | undefined;
+  #consentAtStart: Consent | undefined;
   #gate: Gate | undefined;
   #tabs: { notify(): void; close(): void } | undefined;
   #views: Views | undefined;
@@ -236,7 +236,7 @@ export class PiekrituConsent extends ReactiveElement {
     document.addEventListener('click', this.#onOpenerClick);
     emit(this, 'consent-ready', this.consent);
     if (!consent.decided) this.#openBanner();
-    this.#loaded = consent;
+    this.#consentAtStart = consent;
     // A link straight to the policy or the settings: …#piekritu-policy, …#piekritu-preferences.
     const linked = /^#piekritu-(policy|preferences)$/.exec(location.hash);
     if (linked) void this.show(linked[1] as ConsentView);
@@ -262,7 +262,7 @@ export class PiekrituConsent extends ReactiveElement {
     const names =
       typeof (categories as Iterable<string>)[Symbol.iterator] === 'function'
         ? [...(categories as Iterable<string>)]
-        : Object.keys(categories).filter((name) => (categories as Categories)[name] === true);
+        : grantedOf(categories as Categories);
     this.#commit(() => this.#store?.decide('custom', names));
   }
 
@@ -304,11 +304,10 @@ export class PiekrituConsent extends ReactiveElement {
 
   #commit(take: () => Change | undefined): void {
     if (!this.#store) return;
-    const before = this.#store.consent;
     const change = take();
     if (!change) return;
     const { consent } = change;
-    this.#apply(before, change);
+    this.#apply(change);
     this.#closeDialog();
     if (consent.decided) this.#closeBanner();
     else this.#openBanner();
@@ -335,8 +334,7 @@ export class PiekrituConsent extends ReactiveElement {
   }
 
   /** What follows any change, here or from another tab: gating, clean-up, Consent Mode, the event. */
-  #apply(before: Consent, { consent, changed }: Change): void {
-    const withdrawn = withdrawnBetween(before.categories, consent.categories);
+  #apply({ changed, withdrawn }: Change): void {
     // A decision before the runtime connected (it waits for an idle moment) connects it now.
     if (this.#gate) this.#gateNow(withdrawn);
     else void this.#connectRuntime().then(() => this.#gateNow(withdrawn));
@@ -397,7 +395,7 @@ export class PiekrituConsent extends ReactiveElement {
     this.#tabs = runtime.watchOtherTabs(`piekritu:${this.#config.cookieName}`, () => this.#onOtherTab());
     // Another tab may have decided while the runtime was on its way, before this tab listened:
     // read the cookie again, unless this tab has decided (or reset) since.
-    if (this.#store.consent === this.#loaded) this.#onOtherTab();
+    if (this.#store.consent === this.#consentAtStart) this.#onOtherTab();
     // A returning visitor's Consent Mode update: before any gated tag, within `wait_for_update`.
     if (this.#store.consent.decided) this.#tellConsentMode();
     gate.start();
@@ -416,10 +414,9 @@ export class PiekrituConsent extends ReactiveElement {
 
   #onOtherTab(): void {
     if (!this.#store) return;
-    const before = this.#store.consent;
     const change = this.#store.reload();
     if (!change) return;
-    this.#apply(before, change);
+    this.#apply(change);
     if (change.consent.decided) this.hide();
     else this.#openBanner();
   }
@@ -475,12 +472,14 @@ export class PiekrituConsent extends ReactiveElement {
 
   /** Fetch the text files not had yet, once each; a missing one falls back to Latvian, with a warning. */
   async #loadTexts(files: string[]): Promise<void> {
-    for (const file of files.filter((name) => !this.#requested.has(name))) {
-      this.#requested.add(file);
-      const strings = await loadStrings(`${this.#locales}${file}.json`);
-      if (!strings) this.#warn(`piekritu: ${this.#locales}${file}.json did not load; showing Latvian.`);
-      this.loaded = { ...this.loaded, [file]: strings ?? {} };
-    }
+    const missing = files.filter((name) => !this.#requested.has(name));
+    for (const file of missing) this.#requested.add(file);
+    // Together, not one after the other: the banner waits for all of them.
+    const tables = await Promise.all(missing.map((file) => loadStrings(`${this.#locales}${file}.json`)));
+    missing.forEach((file, i) => {
+      if (!tables[i]) this.#warn(`piekritu: ${this.#locales}${file}.json did not load; showing Latvian.`);
+    });
+    if (missing.length > 0) this.loaded = { ...this.loaded, ...Object.fromEntries(missing.map((file, i) => [file, tables[i] ?? {}])) };
   }
 
   /** WCAG 2.4.11: the page keeps room for the banner, so nothing focused hides behind it. */
@@ -621,6 +620,9 @@ export class PiekrituConsent extends ReactiveElement {
       for (const type of ['pointerenter', 'focus']) node.addEventListener(type, () => void this.#ensureViews(), { once: true });
       return node;
     };
+    // Why it asks again; a renew file that did not load leaves it out rather than show a key.
+    const key = `banner.renew.${renew}`;
+    const reason = renew && t(key) !== key ? t(key) : '';
     const policyUrl = this.#config.policyUrl;
     const policy = policyUrl
       ? h('a', { part: 'policy-button', class: 'link', href: policyUrl }, t('action.policy'))
@@ -629,7 +631,7 @@ export class PiekrituConsent extends ReactiveElement {
       'section',
       { part: 'banner', class: 'banner', role: 'region', 'aria-labelledby': 'banner-title', lang },
       h('h2', { id: 'banner-title' }, t('banner.title')),
-      ...(renew ? [h('p', { class: 'notice' }, t(`banner.renew.${renew}`))] : []),
+      ...(reason ? [h('p', { class: 'notice' }, reason)] : []),
       h('p', {}, t('banner.text')),
       ...(this.#ctx.gpc ? [h('p', { class: 'notice' }, t('banner.gpc'))] : []),
       h(

@@ -74,7 +74,7 @@ export interface ViewHost {
  * needs and grants just that one with a click. A custom element with its own shadow root,
  * so page styles neither break it nor leak out of it.
  */
-export class PiekrituPlaceholder extends HTMLElement {
+class PiekrituPlaceholder extends HTMLElement {
   embed: HTMLElement | undefined;
   constructor() {
     super();
@@ -207,7 +207,7 @@ function declaredCookies(): Record<string, CookieInfo[]> {
   return cookies;
 }
 
-export async function fetchPolicy(url: string): Promise<Policy | null> {
+async function fetchPolicy(url: string): Promise<Policy | null> {
   try {
     const response = await fetch(url);
     return response.ok ? parsePolicy(await response.json()) : null;
@@ -457,7 +457,7 @@ export class Dialogs {
   }
 }
 
-export const styles = css`
+const styles = css`
   dialog {
     width: min(42rem, calc(100vw - 1.5rem));
     max-height: min(90vh, 60rem);

@@ -11,6 +11,7 @@ import {
   restore,
   undecided,
   voidReason,
+  withdrawnBetween,
   type AcceptType,
   type Consent,
   type ConsentContext,
@@ -35,6 +36,8 @@ function randomId(): string {
 export interface Change {
   consent: Consent;
   changed: string[];
+  /** Granted before and not now: their cookies go, their embeds stop. */
+  withdrawn: string[];
   /**
    * What to do with the cookie: a value to store, `null` to remove it (the choice was
    * forgotten), `undefined` when another tab already stored it.
@@ -102,12 +105,19 @@ export class ConsentStore {
     const after = this.load();
     if (before.id === after.id && before.decided === after.decided) return null;
     // Already stored by the other tab: nothing to write.
-    return { consent: after, changed: changedBetween(before.categories, after.categories), value: undefined };
+    return { ...this.between(before, after), consent: after, value: undefined };
   }
 
   private replace(next: Consent, value: string | null): Change {
-    const changed = changedBetween(this.consent.categories, next.categories);
+    const change = { ...this.between(this.consent, next), consent: next, value };
     this.consent = next;
-    return { consent: next, changed, value };
+    return change;
+  }
+
+  private between(before: Consent, after: Consent): Pick<Change, 'changed' | 'withdrawn'> {
+    return {
+      changed: changedBetween(before.categories, after.categories),
+      withdrawn: withdrawnBetween(before.categories, after.categories),
+    };
   }
 }

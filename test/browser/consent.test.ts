@@ -1,6 +1,7 @@
 import { expect, oneEvent, fixtureCleanup } from '@open-wc/testing';
 import { encode } from '../../src/core/codec.js';
 import { version as POLICY_VERSION } from '../../locales/policy/lv.json';
+import type { PiekrituConsent } from '../../src/elements/consent.component.js';
 import { clearCookies, click, mount, mustPart, open, part, switchFor, until, warnings } from './helpers.js';
 
 const cookie = (name = 'piekritu') =>
@@ -113,6 +114,20 @@ describe('deciding', () => {
     expect(element.consent.decided).to.equal(false);
     // Why it asks again comes from locales/lv.renew.json: a first visit never loads it.
     await until(() => part(element, 'banner')?.textContent?.includes('mainījusies') === true, 'the renew notice');
+  });
+
+  it('asks again, without the reason, when the file saying why does not load (never a raw key)', async () => {
+    storeChoice(['analytics'], '1');
+    let element!: PiekrituConsent;
+    const seen = await warnings(async () => {
+      element = await mount({ revision: '2', 'locales-src': '/nowhere/' });
+      await until(() => part(element, 'banner') !== null, 'the banner');
+    });
+    const banner = mustPart(element, 'banner');
+    expect(banner.textContent).to.include('Sīkdatnes šajā vietnē');
+    expect(banner.textContent).not.to.include('banner.');
+    expect(banner.querySelector('.notice')).to.equal(null);
+    expect(seen.some((message) => message.includes('/nowhere/lv.renew.json did not load'))).to.equal(true);
   });
 
   it('asks again when the policy version changed', async () => {

@@ -63,8 +63,19 @@ describe('ConsentStore', () => {
     expect(change?.consent.decided).toBe(true);
     expect(change?.consent.id).toBe('other-tab');
     expect(change?.changed).toEqual(['analytics']);
+    expect(change?.withdrawn).toEqual([]);
     // Already stored by the other tab: nothing for this tab to write.
     expect(change?.value).toBeUndefined();
     expect(consent.reload()).toBeNull();
+  });
+
+  it('a decision reports what changed and what was withdrawn (granted before, not now)', () => {
+    cookie = stored('earlier-tab', ['preferences', 'analytics']);
+    const consent = store();
+    consent.load();
+    const change = consent.decide('custom', ['preferences', 'marketing']);
+    expect(change.changed.sort()).toEqual(['analytics', 'marketing']);
+    expect(change.withdrawn).toEqual(['analytics']);
+    expect(consent.reset().withdrawn.sort()).toEqual(['marketing', 'preferences']);
   });
 });
