@@ -55,6 +55,16 @@ function categoriesOf(offered: readonly string[], granted: ReadonlySet<string>):
   return categories;
 }
 
+/**
+ * A page's terms: the categories it offers, its revision, the policy in force, and Global
+ * Privacy Control, honoured unless the site opted out (`ignore-gpc`).
+ */
+export const contextOf = (
+  page: { categories: readonly string[]; revision: string; ignoreGpc: boolean },
+  policyVersion: string,
+  gpcSignal: boolean,
+): ConsentContext => ({ offered: page.categories, revision: page.revision, policyVersion, gpc: gpcSignal && !page.ignoreGpc });
+
 /** What an element that has not started offers: nothing but `necessary`. */
 export const NOTHING_OFFERED: ConsentContext = { offered: [], revision: '', policyVersion: '', gpc: false };
 
@@ -97,6 +107,10 @@ export const rejectAll = (ctx: ConsentContext, now: number, id: string): Consent
 
 /** Why a stored choice no longer counts, or `null` when it does. */
 export type VoidReason = 'revision' | 'policy' | 'expired' | 'future';
+
+/** Why the banner says it asks again: a choice dated in the future is asked again without a reason given. */
+export const renewReason = (reason: VoidReason | null): Exclude<VoidReason, 'future'> | '' =>
+  reason === 'future' || reason === null ? '' : reason;
 
 /** Clock skew tolerated for a decision time in the future (another device's clock). */
 const FUTURE_SKEW_MS = 24 * 60 * 60 * 1000;

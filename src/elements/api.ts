@@ -5,7 +5,7 @@
  */
 import { allows, NOTHING_OFFERED, undecided, type Categories, type Consent } from '../core/consent.js';
 import type { ConsentView } from './events.js';
-import { PiekrituConsent, tagName } from './consent.component.js';
+import { PiekrituConsent } from './consent.component.js';
 
 export interface PiekrituApi {
   readonly version: string;
@@ -21,24 +21,20 @@ export interface PiekrituApi {
   reset(): void;
 }
 
-function active(doc: Document): PiekrituConsent | undefined {
-  return Array.from(doc.querySelectorAll(tagName)).find(
-    (element): element is PiekrituConsent => element instanceof PiekrituConsent && element.consent.policyVersion !== '',
-  );
-}
-
 export function createApi(doc: Document, version: string): PiekrituApi {
-  return {
+  const active = () => PiekrituConsent.active(doc);
+  const api: PiekrituApi = {
     version,
     get consent() {
-      return active(doc)?.consent ?? undecided(NOTHING_OFFERED);
+      return active()?.consent ?? undecided(NOTHING_OFFERED);
     },
-    allows: (...categories) => allows((active(doc)?.consent ?? undecided(NOTHING_OFFERED)).categories, categories),
-    show: (view) => active(doc)?.show(view),
-    hide: () => active(doc)?.hide(),
-    acceptAll: () => active(doc)?.acceptAll(),
-    rejectAll: () => active(doc)?.rejectAll(),
-    save: (categories) => active(doc)?.save(categories),
-    reset: () => active(doc)?.reset(),
+    allows: (...categories) => allows(api.consent.categories, categories),
+    show: (view) => active()?.show(view),
+    hide: () => active()?.hide(),
+    acceptAll: () => active()?.acceptAll(),
+    rejectAll: () => active()?.rejectAll(),
+    save: (categories) => active()?.save(categories),
+    reset: () => active()?.reset(),
   };
+  return api;
 }

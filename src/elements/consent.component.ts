@@ -1,5 +1,5 @@
 import { ReactiveElement, type PropertyValues } from '@lit/reactive-element';
-import { allows, grantedOf, NOTHING_OFFERED, undecided, type Categories, type Consent, type ConsentContext } from '../core/consent.js';
+import { allows, contextOf, grantedOf, NOTHING_OFFERED, renewReason, undecided, type Categories, type Consent, type ConsentContext } from '../core/consent.js';
 import { parseBootConfig, parseRevision, parseUrl, type BootConfig } from '../core/config.js';
 import { format, type Lang } from '../core/locale.js';
 import { version as BUNDLED_POLICY_VERSION } from '../../locales/policy/lv.json';
@@ -168,8 +168,7 @@ export class PiekrituConsent extends ReactiveElement {
 
   /** Why a stored choice was set aside ('' for a first visit). */
   get #renew(): string {
-    const voided = this.#store?.voided;
-    return voided === 'revision' || voided === 'policy' || voided === 'expired' ? voided : '';
+    return renewReason(this.#store?.voided ?? null);
   }
 
   readonly #warn = (message: string): void => {
@@ -180,12 +179,16 @@ export class PiekrituConsent extends ReactiveElement {
 
   readonly #language = new LangController(this, this.#warn);
 
+  /** The page's working element: the one that started (a second one stays empty). */
+  static active(doc: Document): PiekrituConsent | undefined {
+    return Array.from(doc.querySelectorAll(TAG)).find(
+      (element): element is PiekrituConsent => element instanceof PiekrituConsent && element.#store !== undefined,
+    );
+  }
+
   override connectedCallback(): void {
     super.connectedCallback();
-    const other = Array.from(document.querySelectorAll(TAG)).find(
-      (element) => element !== this && (element as PiekrituConsent).#store,
-    );
-    if (other) {
+    if (PiekrituConsent.active(document)) {
       this.#warn(`piekritu: only one <${TAG}> is active on a page; this one stays empty.`);
       return;
     }
@@ -219,13 +222,11 @@ export class PiekrituConsent extends ReactiveElement {
     // A folder, resolved against the page like any URL attribute.
     this.#locales = locales ? new URL(locales.replace(/\/?$/, '/'), document.baseURI).href : LOCALES_BASE;
     this.#policySrc = parseUrl('policy-src', read('policy-src'), this.#warn) ?? `${this.#locales}policy/{lang}.json`;
-    const gpc = (navigator as Navigator & { globalPrivacyControl?: boolean }).globalPrivacyControl === true;
-    this.#ctx = {
-      offered: this.#config.categories,
-      revision: this.#config.revision,
-      policyVersion: parseRevision(read('policy-version'), this.#warn) || BUNDLED_POLICY_VERSION,
-      gpc: gpc && !this.#config.ignoreGpc,
-    };
+    this.#ctx = contextOf(
+      this.#config,
+      parseRevision(read('policy-version'), this.#warn) || BUNDLED_POLICY_VERSION,
+      (navigator as Navigator & { globalPrivacyControl?: boolean }).globalPrivacyControl === true,
+    );
     const { consentMode, consentModeWait, consentModeRegion } = this.#config;
     if (consentMode) consentDefault(window, { waitForUpdate: consentModeWait, region: consentModeRegion });
 

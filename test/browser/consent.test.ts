@@ -2,6 +2,7 @@ import { expect, oneEvent, fixtureCleanup } from '@open-wc/testing';
 import { encode } from '../../src/core/codec.js';
 import { version as POLICY_VERSION } from '../../locales/policy/lv.json';
 import type { PiekrituConsent } from '../../src/elements/consent.component.js';
+import { createApi } from '../../src/elements/api.js';
 import { clearCookies, click, mount, mustPart, open, part, switchFor, until, warnings } from './helpers.js';
 
 const cookie = (name = 'piekritu') =>
@@ -287,6 +288,45 @@ describe('before the runtime connects', () => {
     } finally {
       element.remove();
     }
+  });
+});
+
+describe('window.Piekritu', () => {
+  it('without an element: the "no choice" state, and every call is a harmless no-op', () => {
+    const api = createApi(document, '9.9.9');
+    expect(api.version).to.equal('9.9.9');
+    expect(api.consent.decided).to.equal(false);
+    expect(api.allows('analytics')).to.equal(false);
+    for (const call of [() => api.acceptAll(), () => api.rejectAll(), () => api.save(['analytics']), () => api.hide(), () => api.reset(), () => api.show()]) {
+      expect(call).not.to.throw();
+    }
+    expect(cookie()).to.equal(undefined);
+  });
+
+  it("steers the page's working element, not a second, empty one", async () => {
+    const api = createApi(document, 'test');
+    const element = await mount();
+    let second!: PiekrituConsent;
+    const seen = await warnings(async () => (second = await mount()));
+    expect(seen.some((message) => message.includes('only one <piekritu-consent>'))).to.equal(true);
+    expect(part(second, 'banner')).to.equal(null);
+
+    api.save({ analytics: true, marketing: false });
+    expect(element.consent.categories).to.include({ analytics: true, marketing: false, preferences: false });
+    expect(api.consent.id).to.equal(element.consent.id);
+    expect(api.allows('analytics')).to.equal(true);
+    expect(api.allows('analytics', 'marketing')).to.equal(false);
+    await until(() => cookie() !== undefined, 'the stored choice');
+
+    api.reset();
+    expect(element.consent.decided).to.equal(false);
+    await element.updateComplete;
+    expect(part(element, 'banner')).to.not.equal(null);
+    api.hide();
+    await element.updateComplete;
+    expect(part(element, 'banner')).to.equal(null);
+    expect(element.consent.decided).to.equal(false);
+    await until(() => cookie() === undefined, 'the cookie removed');
   });
 });
 

@@ -3,10 +3,12 @@ import {
   acceptAll,
   allows,
   changedBetween,
+  contextOf,
   decide,
   DEFAULT_CATEGORIES,
   grantedOf,
   rejectAll,
+  renewReason,
   restore,
   undecided,
   voidReason,
@@ -391,5 +393,31 @@ describe('withdrawnBetween', () => {
     it(`${JSON.stringify(before)} → ${JSON.stringify(after)}: ${JSON.stringify(expected)}`, () => {
       expect(withdrawnBetween(before, after)).toEqual(expected);
     });
+  }
+});
+
+describe('contextOf', () => {
+  const page = { categories: ['analytics', 'marketing'], revision: '3', ignoreGpc: false };
+  it('takes the offer, the revision and the policy in force', () => {
+    expect(contextOf(page, '2026-11-25', false)).toEqual({ offered: ['analytics', 'marketing'], revision: '3', policyVersion: '2026-11-25', gpc: false });
+  });
+  it('honours Global Privacy Control unless the site opted out', () => {
+    expect(contextOf(page, 'v', true).gpc).toBe(true);
+    expect(contextOf({ ...page, ignoreGpc: true }, 'v', true).gpc).toBe(false);
+    expect(contextOf({ ...page, ignoreGpc: true }, 'v', false).gpc).toBe(false);
+  });
+});
+
+describe('renewReason', () => {
+  const cases: [VoidReason | null, string][] = [
+    ['revision', 'revision'],
+    ['policy', 'policy'],
+    ['expired', 'expired'],
+    // Another device's clock: asked again, no reason given.
+    ['future', ''],
+    [null, ''],
+  ];
+  for (const [reason, expected] of cases) {
+    it(`${String(reason)} → ${JSON.stringify(expected)}`, () => expect(renewReason(reason)).toBe(expected));
   }
 });
