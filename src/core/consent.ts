@@ -116,6 +116,9 @@ export const renewReason = (reason: VoidReason | null): Exclude<VoidReason, 'fut
 const FUTURE_SKEW_MS = 24 * 60 * 60 * 1000;
 const DAY_MS = 24 * 60 * 60 * 1000;
 
+/** When a choice made at `timestamp` lapses: `days` after the decision (never after a later re-send). */
+export const expiresAt = (timestamp: number, days: number): number => timestamp + days * DAY_MS;
+
 export function voidReason(
   stored: Pick<Consent, 'revision' | 'policyVersion' | 'timestamp'>,
   ctx: ConsentContext,
@@ -125,7 +128,7 @@ export function voidReason(
   if (stored.revision !== ctx.revision) return 'revision';
   if (stored.policyVersion !== ctx.policyVersion) return 'policy';
   if (stored.timestamp > now + FUTURE_SKEW_MS) return 'future';
-  if (now - stored.timestamp >= maxAgeDays * DAY_MS) return 'expired';
+  if (now >= expiresAt(stored.timestamp, maxAgeDays)) return 'expired';
   return null;
 }
 

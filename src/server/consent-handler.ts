@@ -15,6 +15,7 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { encode } from '../core/codec.js';
 import { DEFAULT_COOKIE_DAYS, DEFAULT_COOKIE_NAME, MAX_COOKIE_DAYS } from '../core/config.js';
+import { expiresAt } from '../core/consent.js';
 import { choiceOfRecord, parseRecord, type ConsentRecord } from '../core/record.js';
 
 export interface ConsentHandlerOptions {
@@ -33,8 +34,6 @@ export interface ConsentHandlerOptions {
   maxBytes?: number;
 }
 
-const DAY_SECONDS = 24 * 60 * 60;
-
 /** Is the request on https, directly or behind a proxy that says so? */
 const secure = (request: IncomingMessage): boolean =>
   Boolean((request.socket as { encrypted?: boolean }).encrypted) ||
@@ -43,7 +42,7 @@ const secure = (request: IncomingMessage): boolean =>
 export function consentCookie(record: ConsentRecord, request: IncomingMessage, options: Exclude<ConsentHandlerOptions['cookie'], false> = {}): string {
   const days = Math.min(Math.max(1, Math.floor(options.days ?? DEFAULT_COOKIE_DAYS)), MAX_COOKIE_DAYS);
   // Counted from the decision, not from now: re-sending an old record must not extend it.
-  const remaining = Math.floor((Date.parse(record.timestamp) + days * DAY_SECONDS * 1000 - Date.now()) / 1000);
+  const remaining = Math.floor((expiresAt(Date.parse(record.timestamp), days) - Date.now()) / 1000);
   const parts = [
     `${options.name ?? DEFAULT_COOKIE_NAME}=${encode(choiceOfRecord(record))}`,
     `Max-Age=${Math.max(0, remaining)}`,
