@@ -1,6 +1,6 @@
 /**
  * Withdrawal clean-up: the cookies that gated elements declare in `data-cookies` are
- * deleted when one of their categories is withdrawn. Loaded with the views, off the
+ * deleted when one of their categories is withdrawn. Loaded with the runtime, off the
  * banner's critical path.
  */
 import { cookieMatcher, requiredBy } from '../core/gating.js';

@@ -1,4 +1,4 @@
-import { expect, fixtureCleanup, nextFrame } from '@open-wc/testing';
+import { expect, fixtureCleanup, nextFrame, oneEvent } from '@open-wc/testing';
 import { clearCookies, mount, part, until } from './helpers.js';
 
 declare global {
@@ -174,5 +174,43 @@ describe('Google Consent Mode', () => {
     // Wait a little longer: a second update would be a duplicate.
     await new Promise((resolve) => setTimeout(resolve, 100));
     expect(layer.map((entry) => Array.from(entry).slice(0, 2).join(' '))).to.deep.equal(['consent default', 'consent update']);
+  });
+});
+
+describe('withdrawal clean-up', () => {
+  const has = (name: string) => document.cookie.split('; ').some((pair) => pair.startsWith(`${name}=`));
+
+  it("deletes a withdrawn category's declared cookies, never the consent cookie, and says when only a reload stops a script", async () => {
+    add(`
+      <iframe data-consent="analytics" data-src="/test/browser/fixtures/embed.html" data-cookies="*"></iframe>
+      <script type="text/plain" data-consent="preferences" data-cookies="pref">window.ran.push('pref')</script>`);
+    const element = await mount();
+    element.acceptAll();
+    await until(() => window.ran.includes('pref') && has('piekritu'), 'the script and the stored choice');
+    document.cookie = '_ga=1; path=/';
+    document.cookie = 'pref=1; path=/';
+
+    // Analytics withdrawn: only an embed declared it (with a careless "*").
+    const first = oneEvent(element, 'consent-cleanup');
+    element.save(['preferences']);
+    const { detail } = await first;
+    expect(detail.categories).to.have.members(['analytics', 'marketing']);
+    expect(detail.cookies).to.include('_ga');
+    expect(detail.cookies).not.to.include('piekritu');
+    expect(detail.reloadAdvised).to.equal(false);
+    expect(has('_ga')).to.equal(false);
+    await until(() => has('piekritu'), 'the new choice stored');
+    expect(element.consent.categories.preferences).to.equal(true);
+
+    // Preferences withdrawn: its script already ran, so a reload is advised.
+    document.cookie = 'pref=1; path=/';
+    const second = oneEvent(element, 'consent-cleanup');
+    element.rejectAll();
+    const withdrawn = (await second).detail;
+    expect(withdrawn.categories).to.deep.equal(['preferences']);
+    expect(withdrawn.cookies).to.include('pref');
+    expect(withdrawn.reloadAdvised).to.equal(true);
+    expect(has('pref')).to.equal(false);
+    await until(() => has('piekritu'), 'the refusal stored');
   });
 });
