@@ -4,7 +4,7 @@
  */
 import './elements/define.js';
 
-export { PiekrituConsent } from './elements/consent.component.js';
+export { PiekrituConsent } from './elements/consent/consent.component.js';
 export { createApi, type PiekrituApi } from './elements/api.js';
 export type {
   ConsentChangeDetail,

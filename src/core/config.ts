@@ -206,6 +206,12 @@ export interface BootConfig {
   cookieName: string;
   cookieDays: number;
   policyUrl: string | null;
+  /** URL template of the policy JSON (`{lang}` is replaced); `null`: the bundled policy. */
+  policySrc: string | null;
+  /** The version of a site's own policy; `""`: the bundled policy's. */
+  policyVersion: string;
+  /** Folder of the locale files; `null`: beside the script. */
+  localesSrc: string | null;
   logEndpoint: string | null;
   consentMode: boolean;
   consentModeWait: number;
@@ -232,6 +238,9 @@ export function parseBootConfig(read: Read, warn: Warn): BootConfig {
     cookieName: parseCookieName(read('cookie-name'), warn),
     cookieDays: parseCookieDays(read('cookie-days'), warn),
     policyUrl: parseUrl('policy-url', read('policy-url'), warn),
+    policySrc: parseUrl('policy-src', read('policy-src'), warn),
+    policyVersion: parseRevision(read('policy-version'), warn),
+    localesSrc: parseUrl('locales-src', read('locales-src'), warn),
     logEndpoint: parseUrl('log-endpoint', read('log-endpoint'), warn),
     consentMode: read('consent-mode') !== null,
     consentModeWait: parseWait(read('consent-mode-wait'), warn),

@@ -5,7 +5,7 @@
  */
 import { allows, NOTHING_OFFERED, undecided, type Categories, type Consent } from '../core/consent.js';
 import type { ConsentView } from './events.js';
-import { PiekrituConsent } from './consent.component.js';
+import { PiekrituConsent } from './consent/consent.component.js';
 
 export interface PiekrituApi {
   readonly version: string;

@@ -1,7 +1,7 @@
 import { expect, oneEvent, fixtureCleanup } from '@open-wc/testing';
 import { encode } from '../../src/core/codec.js';
 import { version as POLICY_VERSION } from '../../locales/policy/lv.json';
-import type { PiekrituConsent } from '../../src/elements/consent.component.js';
+import type { PiekrituConsent } from '../../src/elements/consent/consent.component.js';
 import { createApi } from '../../src/elements/api.js';
 import { clearCookies, click, mount, mustPart, open, part, switchFor, until, warnings } from './helpers.js';
 

@@ -3,7 +3,7 @@
  * ancestor, `<html lang>`. A change to any of them at runtime re-renders.
  */
 import type { ReactiveController, ReactiveControllerHost } from '@lit/reactive-element';
-import { resolveLang, type Lang } from '../core/locale.js';
+import { resolveLang, type Lang } from '../../core/locale.js';
 
 export class LangController implements ReactiveController {
   lang: Lang = 'lv';

@@ -1,0 +1,140 @@
+/** The policy dialog: the site's privacy and cookie policy, from structured JSON. */
+import { css, html, nothing, type TemplateResult } from 'lit';
+import { parsePolicy, type Policy, type PolicyBlock } from '../../core/policy.js';
+import type { Translate } from '../strings.js';
+import { head, type DialogHost } from './frame.js';
+
+export type PolicyState = { lang?: string } & ({ status: 'loading' | 'error' } | { status: 'ready'; policy: Policy });
+
+export async function fetchPolicy(url: string): Promise<Policy | null> {
+  try {
+    const response = await fetch(url);
+    return response.ok ? parsePolicy(await response.json()) : null;
+  } catch {
+    return null;
+  }
+}
+
+function block(item: PolicyBlock): TemplateResult {
+  switch (item.type) {
+    case 'p':
+      return html`<p>${item.text}</p>`;
+    case 'ul':
+      return html`<ul>${item.items.map((text) => html`<li>${text}</li>`)}</ul>`;
+    case 'table':
+      return html`
+        <div class="table">
+          <table>
+            ${item.caption ? html`<caption>${item.caption}</caption>` : nothing}
+            <thead><tr>${item.head.map((cell) => html`<th scope="col">${cell}</th>`)}</tr></thead>
+            <tbody>
+              ${item.rows.map((row) => html`<tr>${row.map((cell, i) => html`<td data-label=${item.head[i] ?? ''}>${cell}</td>`)}</tr>`)}
+            </tbody>
+          </table>
+        </div>
+      `;
+  }
+}
+
+function body(host: DialogHost, policy: Policy): TemplateResult {
+  const t = host.t;
+  /** In-page links inside a shadow root need a hand: the URL hash cannot reach in. */
+  const jump = (event: MouseEvent): void => {
+    event.preventDefault();
+    const id = (event.currentTarget as HTMLAnchorElement).getAttribute('href')?.slice(1) ?? '';
+    const heading = host.root.getElementById(`${id}-h`);
+    heading?.scrollIntoView({ block: 'start' });
+    heading?.focus();
+  };
+  return html`
+    <p class="meta">${t('policy.version', { version: policy.version, date: policy.updated })}</p>
+    <nav aria-labelledby="policy-contents">
+      <h3 id="policy-contents">${t('policy.contents')}</h3>
+      <ol>
+        ${policy.sections
+          .filter((section) => section.heading)
+          .map((section) => html`<li><a href="#policy-${section.id}" @click=${jump}>${section.heading}</a></li>`)}
+      </ol>
+    </nav>
+    ${policy.sections.map(
+      (section) => html`
+        <section id="policy-${section.id}" aria-labelledby=${section.heading ? `policy-${section.id}-h` : nothing}>
+          ${section.heading ? html`<h3 id="policy-${section.id}-h" tabindex="-1">${section.heading}</h3>` : nothing}
+          ${section.blocks.map(block)}
+        </section>
+      `,
+    )}
+  `;
+}
+
+export function policyView(host: DialogHost, state: PolicyState, close: () => void): TemplateResult {
+  const t: Translate = host.t;
+  let content: TemplateResult;
+  if (state.status === 'ready') content = body(host, state.policy);
+  else if (state.status === 'error') {
+    content = html`<p class="notice">${t('policy.error')}</p>
+      ${host.policyUrl ? html`<p><a href=${host.policyUrl}>${t('policy.fallback')}</a></p>` : nothing}`;
+  } else content = html`<p aria-busy="true">${t('policy.loading')}</p>`;
+  const title = state.status === 'ready' ? state.policy.title : t('preferences.policyLink');
+  return html`
+    <dialog part="policy" class="policy" aria-labelledby="policy-title" lang=${host.lang}>
+      ${head(
+        t,
+        'policy-title',
+        title,
+        close,
+        state.status === 'ready' ? html`<button class="print secondary" @click=${() => print()}>${t('action.print')}</button>` : nothing,
+      )}
+      <div class="dialog-body" tabindex="0" aria-labelledby="policy-title">${content}</div>
+    </dialog>
+  `;
+}
+
+export const policyStyles = css`
+  .print {
+    flex: none;
+  }
+  .policy .dialog-body {
+    padding-bottom: 1.5rem;
+  }
+  nav ol {
+    margin: 0 0 1.5rem;
+    padding-inline-start: 1.5rem;
+    columns: 2 14rem;
+    /* Room for the second column's numbers, which sit outside its text. */
+    column-gap: 3rem;
+  }
+  nav li {
+    padding: 0.15rem 0;
+  }
+  /*
+   * WCAG 2.5.8: a contents link is a 24 px high target, not just its text's 17 px; a block,
+   * so a two-line title keeps its number beside its first line.
+   */
+  nav a {
+    display: block;
+    padding-block: 0.125rem;
+  }
+  /* Printing the page with the policy open prints the whole policy, not a scrolled window of it. */
+  @media print {
+    dialog {
+      position: static;
+      width: auto;
+      max-height: none;
+      overflow: visible;
+      border: 0;
+      box-shadow: none;
+    }
+    dialog::backdrop {
+      display: none;
+    }
+    .dialog-body {
+      overflow: visible;
+    }
+    .close,
+    .print,
+    nav {
+      display: none;
+    }
+  }
+`;
