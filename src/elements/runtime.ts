@@ -5,6 +5,7 @@
  * it loads after it: at once for a returning visitor (their granted tags wait for it), when
  * the page is idle or at the first decision for a first visitor.
  */
+export { ConsentEffects } from './consent/effects.js';
 export { Gate } from '../platform/gate.js';
 export { consentUpdate } from '../platform/gtag.js';
 export { consentJar } from '../platform/cookies.js';

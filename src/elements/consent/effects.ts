@@ -1,0 +1,109 @@
+/**
+ * The consent's effects on the page, loaded with the runtime (after the banner): the
+ * cookie jar, the gate for scripts and embeds, the other tabs, withdrawal clean-up, Google
+ * Consent Mode and the consent records. The `ConsentController` owns one of these and
+ * calls it in its ordered commit; nothing else does.
+ */
+import { allows, type Consent } from '../../core/consent.js';
+import { parseJarConfig, type BootConfig } from '../../core/config.js';
+import { recordOf } from '../../core/record.js';
+import { withdraw } from '../../platform/cleanup.js';
+import { consentJar, type CookieJar } from '../../platform/cookies.js';
+import { Gate } from '../../platform/gate.js';
+import { consentUpdate } from '../../platform/gtag.js';
+import { flushRecords, hasQueuedRecords, queueRecord } from '../../platform/records.js';
+import type { Change } from '../../platform/store.js';
+import { watchOtherTabs } from '../../platform/sync.js';
+import { emit } from '../events.js';
+
+export interface EffectsHost {
+  /** Where events go, and whose `cookie-domain`/`cookie-path` say where the cookie is written. */
+  readonly element: HTMLElement;
+  readonly config: BootConfig;
+  /** The consent now; `undefined` once the element is disconnected. */
+  consent(): Consent | undefined;
+  warn(message: string): void;
+  /** Another tab decided; `catchingUp`: it may have, while the runtime was on its way. */
+  otherTab(catchingUp?: boolean): void;
+  blocked(embeds: HTMLElement[]): void;
+}
+
+export class ConsentEffects {
+  readonly #jar: CookieJar;
+  #gate: Gate | undefined;
+  #tabs: { notify(): void; close(): void } | undefined;
+  /** The id of the consent Google Consent Mode was last told of. */
+  #told: string | undefined;
+
+  constructor(private readonly host: EffectsHost) {
+    // Where the cookie goes matters only from the first write: read with the runtime.
+    const { cookieDomain, cookiePath } = parseJarConfig((name) => host.element.getAttribute(name), location.hostname, host.warn);
+    const { cookieName, cookieDays } = host.config;
+    this.#jar = consentJar({ name: cookieName, domain: cookieDomain, path: cookiePath, days: cookieDays });
+  }
+
+  /** While the element is connected: gating, other tabs, and the records still queued. */
+  start(): void {
+    const { host } = this;
+    if (this.#gate || !host.consent()) return;
+    const gate = (this.#gate = new Gate(document, {
+      allows: (required) => allows(host.consent()?.categories ?? {}, required),
+      blocked: (embeds) => host.blocked(embeds),
+    }));
+    this.#tabs = watchOtherTabs(`piekritu:${host.config.cookieName}`, () => host.otherTab());
+    host.otherTab(true);
+    // A returning visitor's Consent Mode update: before any gated tag, within `wait_for_update`.
+    const consent = host.consent();
+    if (consent?.decided) this.#tellConsentMode(consent);
+    gate.start();
+    const endpoint = host.config.logEndpoint;
+    if (endpoint && hasQueuedRecords()) void flushRecords(endpoint);
+  }
+
+  stop(): void {
+    this.#gate?.stop();
+    this.#tabs?.close();
+    this.#gate = this.#tabs = undefined;
+  }
+
+  /**
+   * A change's effects, in order: write the cookie (`value`; `undefined` when another tab
+   * did) → tell other tabs → Consent Mode (before any tag it lets run) → gate and clean-up.
+   * `false` when the browser would not store the choice.
+   */
+  apply({ value, consent, withdrawn }: Change): boolean {
+    let kept = true;
+    if (value !== undefined) {
+      kept = value === null ? (this.#jar.remove(), true) : this.#jar.write(value);
+      this.#tabs?.notify();
+    }
+    // Disconnected meanwhile: a later connection starts from the stored choice.
+    if (!this.host.consent()) return kept;
+    this.#tellConsentMode(consent);
+    this.#gate?.apply();
+    if (withdrawn.length > 0) {
+      this.#gate?.revoke();
+      const { cookies, reloadAdvised } = withdraw(document, withdrawn, this.host.config.cookieName);
+      emit(this.host.element, 'consent-cleanup', { categories: withdrawn, cookies, reloadAdvised });
+    }
+    return kept;
+  }
+
+  /**
+   * The proof of a decision, queued before it is sent: a tab closed mid-request still has
+   * it on the next visit.
+   */
+  record(consent: Consent, lang: string): void {
+    const endpoint = this.host.config.logEndpoint;
+    if (!endpoint) return;
+    queueRecord(recordOf(consent, lang, location.href));
+    void flushRecords(endpoint);
+  }
+
+  /** Google Consent Mode hears of each consent once (by its id), whichever path brings it. */
+  #tellConsentMode(consent: Consent): void {
+    if (!this.host.config.consentMode || consent.id === this.#told) return;
+    this.#told = consent.id;
+    consentUpdate(window, consent.categories);
+  }
+}
