@@ -167,7 +167,7 @@ describe('piekritu/server (the proof-of-consent handler)', () => {
   });
 
   it('is typed for a TypeScript consumer', { timeout: 120_000 }, async () => {
-    await pkg.link('@types/node');
+    await pkg.add('@types/node');
     const result = await tsc(join(pkg.project, 'types/tsconfig.server.json'));
     assert.equal(result.code, 0, `tsc failed:\n${result.stdout}${result.stderr}`);
   });
