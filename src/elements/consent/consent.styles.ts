@@ -64,8 +64,12 @@ export const styles = [
   /* Phones: less frame, a little smaller text, two buttons a row; the page stays in view. */
   @media (max-width: 30rem) {
     .banner {
-      padding: 1rem;
+      padding: 0.75rem 1rem;
       font-size: 0.875rem;
+      line-height: 1.4;
+    }
+    .banner .actions {
+      margin-top: 0.75rem;
     }
     button,
     .link {
