@@ -5,7 +5,7 @@
  * where focus returns and every decision stay with the element.
  */
 import { nothing, render } from 'lit';
-import type { Lang } from '../../core/locale.js';
+import { plurals, type Lang } from '../../core/locale.js';
 import { dialogStyles } from './dialog.styles.js';
 import type { DialogHost, DialogView } from './frame.js';
 import { draftOf, preferences, preferencesStyles, type Draft } from './preferences.js';
@@ -32,7 +32,9 @@ export class Dialogs {
 
   /** Draw `view` (nothing for `null`); a newly drawn dialog (or any, with `open`) opens as a modal. */
   render(view: DialogView | null, open = false): void {
-    const { host } = this;
+    // The host's texts, with plural forms chosen for their numbers.
+    const { t, lang } = this.host;
+    const host: DialogHost = { ...this.host, t: (key, values = {}) => plurals(t(key, values), values, lang) };
     if (view === 'preferences' && this.#drawn !== view) this.#draft = draftOf(host.consent.categories);
     const close = () => host.closed(view!);
     // The policy follows the language; one that failed to load is tried again when the policy opens anew.

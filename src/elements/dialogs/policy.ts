@@ -1,6 +1,7 @@
 /** The policy dialog: the site's privacy and cookie policy, from structured JSON. */
 import { css, html, nothing, type TemplateResult } from 'lit';
 import { parsePolicy, type Policy, type PolicyBlock } from '../../core/policy.js';
+import { localDate } from '../../core/locale.js';
 import type { Translate } from '../strings.js';
 import { head, type DialogHost } from './frame.js';
 
@@ -36,6 +37,12 @@ function block(item: PolicyBlock): TemplateResult {
   }
 }
 
+/** Which version, in force since when: the date written as its reader writes dates, and said once when it is the version too. */
+function meta(t: Translate, { version, updated }: Policy, lang: string): string {
+  const date = localDate(updated, lang);
+  return version === updated ? t('policy.effective', { date }) : t('policy.version', { version, date });
+}
+
 function body(host: DialogHost, policy: Policy): TemplateResult {
   const t = host.t;
   /** In-page links inside a shadow root need a hand: the URL hash cannot reach in. */
@@ -47,7 +54,7 @@ function body(host: DialogHost, policy: Policy): TemplateResult {
     heading?.focus();
   };
   return html`
-    <p class="meta">${t('policy.version', { version: policy.version, date: policy.updated })}</p>
+    <p class="meta">${meta(t, policy, host.lang)}</p>
     <nav aria-labelledby="policy-contents">
       <h3 id="policy-contents">${t('policy.contents')}</h3>
       <ol>
