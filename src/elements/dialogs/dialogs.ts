@@ -9,7 +9,7 @@ import { plurals, type Lang } from '../../core/locale.js';
 import { dialogStyles } from './dialog.styles.js';
 import type { DialogHost, DialogView } from './frame.js';
 import { draftOf, preferences, preferencesStyles, type Draft } from './preferences.js';
-import { fetchPolicy, policyStyles, policyView, type PolicyState } from './policy.js';
+import { fetchPolicy, policyStyles, policyView, printOnlyPolicy, type PolicyState } from './policy.js';
 
 export type { DialogHost, DialogView } from './frame.js';
 
@@ -43,6 +43,7 @@ export class Dialogs {
       if (state.lang !== host.lang || (state.status === 'error' && this.#drawn !== view)) this.#policy = { status: 'loading', lang: host.lang };
       if (this.#policy.status === 'loading') void this.#loadPolicy(host.lang);
     }
+    if ((this.#drawn === 'policy') !== (view === 'policy')) printOnlyPolicy(view === 'policy');
     this.#drawn = view;
     render(
       view === 'preferences' ? preferences(host, this.#draft, close) : view === 'policy' ? policyView(host, this.#policy, close) : nothing,

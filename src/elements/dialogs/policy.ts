@@ -97,6 +97,24 @@ export function policyView(host: DialogHost, state: PolicyState, close: () => vo
   `;
 }
 
+/**
+ * While the policy is open, the page prints only it: everything of the page that does not
+ * hold the element goes from the printout. A constructed sheet, so a strict CSP allows it.
+ */
+const pagePrint = css`
+  @media print {
+    body *:not(:has(piekritu-consent), piekritu-consent) {
+      display: none !important;
+    }
+  }
+`.styleSheet;
+
+export function printOnlyPolicy(on: boolean): void {
+  if (!pagePrint) return;
+  const sheets = document.adoptedStyleSheets.filter((sheet) => sheet !== pagePrint);
+  document.adoptedStyleSheets = on ? [...sheets, pagePrint] : sheets;
+}
+
 export const policyStyles = css`
   .print {
     flex: none;
@@ -122,12 +140,20 @@ export const policyStyles = css`
     display: block;
     padding-block: 0.125rem;
   }
-  /* Printing the page with the policy open prints the whole policy, not a scrolled window of it. */
+  /*
+   * Printing the page with the policy open prints the whole policy, from its top, not a
+   * scrolled window of it. In the top layer "static" would become "absolute", centred on
+   * the first page (its start above the paper); so absolute, at the top, in full.
+   */
   @media print {
     dialog {
-      position: static;
-      width: auto;
+      position: absolute;
+      inset: 0 auto auto 0;
+      margin: 0;
+      width: 100%;
+      max-width: none;
       max-height: none;
+      display: block;
       overflow: visible;
       border: 0;
       box-shadow: none;
