@@ -181,3 +181,17 @@ describe('decisions', () => {
     await p.context().close();
   });
 });
+
+describe('the demo page', () => {
+  it('demo/signals.html: each default queued before its tag, the log shows it, nothing fails', async () => {
+    const p = await harness.page();
+    await p.goto(harness.url('/demo/signals.html'));
+    await ready(p);
+    await loaded(p);
+    for (const vendor of VENDORS) assert.deepEqual((await seen(p, vendor)).queued[0], DEFAULTS[vendor], vendor);
+    await until(() => p.evaluate(() => document.querySelectorAll('#vendor-log li').length === window.vendorLog.length), 'the log view');
+    assert.deepEqual(p.errors, []);
+    assert.deepEqual(p.warnings, []);
+    await p.context().close();
+  });
+});
