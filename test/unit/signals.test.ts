@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { parseSignals, signalDetail, vendorCalls, VENDORS, type Phase, type Vendor } from '../../src/core/signals.js';
 import type { Categories } from '../../src/core/consent.js';
+import { signalsFor } from '../../src/core/consent-mode.js';
 
 const none: Categories = { necessary: true, preferences: false, analytics: false, marketing: false };
 const analytics: Categories = { ...none, analytics: true };
@@ -63,15 +64,8 @@ describe('signalDetail', () => {
     expect(signalDetail('default', { ...all, video: true })).toEqual({
       phase: 'default',
       categories: { necessary: 'granted', preferences: 'denied', analytics: 'denied', marketing: 'denied', video: 'denied' },
-      signals: {
-        ad_storage: 'denied',
-        ad_user_data: 'denied',
-        ad_personalization: 'denied',
-        analytics_storage: 'denied',
-        functionality_storage: 'denied',
-        personalization_storage: 'denied',
-        security_storage: 'granted',
-      },
+      // Consent Mode's own mapping (tested in consent-mode.test.ts) of nothing granted.
+      signals: signalsFor({}),
     });
   });
 
