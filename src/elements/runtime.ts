@@ -6,12 +6,19 @@
  * it loads after it: at once for a returning visitor (their granted tags wait for it), when
  * the page is idle or at the first decision for a first visitor.
  */
+import type { Warn } from '../core/config.js';
+import { bridgeSignals as bridge, type SignalSource } from '../platform/signals.js';
+import { emit } from './events.js';
+
 export { Gate } from '../platform/gate.js';
 export { consentUpdate } from '../platform/gtag.js';
-export { bridgeSignals } from '../platform/signals.js';
 export { consentJar } from '../platform/cookies.js';
 export { watchOtherTabs } from '../platform/sync.js';
 export { withdraw } from '../platform/cleanup.js';
 export { flushRecords, hasQueuedRecords, queueRecord } from '../platform/records.js';
 export { recordOf } from '../core/record.js';
 export { parseJarConfig } from '../core/config.js';
+
+/** The other tags' consent signals, with `consent-signal` fired on the element at each moment. */
+export const bridgeSignals = (element: SignalSource, warn: Warn, win?: Window): void =>
+  bridge(element, { warn, announce: (detail) => emit(element, 'consent-signal', detail) }, win);

@@ -1,6 +1,6 @@
 /**
- * The bridges to Microsoft Clarity, Microsoft UET, Meta Pixel and Matomo, and the generic
- * `consent-signal` event. They load with the runtime, which connects before the gate
+ * The bridges to Microsoft Clarity, Microsoft UET, Meta Pixel and Matomo, and the moments
+ * the generic `consent-signal` event reports. They load with the runtime, which connects before the gate
  * looks at any `data-consent` script: a vendor's tag gated that way (even on `necessary`)
  * always finds its default already queued.
  *
@@ -9,8 +9,7 @@
  */
 import type { Categories, Consent } from '../core/consent.js';
 import type { Warn } from '../core/config.js';
-import { parseSignals, signalDetail, vendorCalls, type Phase, type Vendor, type VendorCall } from '../core/signals.js';
-import { emit } from '../elements/events.js';
+import { parseSignals, signalDetail, vendorCalls, type Phase, type SignalDetail, type Vendor, type VendorCall } from '../core/signals.js';
 
 type Queue = { push(...items: unknown[]): unknown; q?: unknown[] };
 type Page = Window & Record<string, unknown>;
@@ -101,19 +100,25 @@ export interface SignalSource extends EventTarget {
   getAttribute(name: string): string | null;
 }
 
+export interface SignalHooks {
+  warn: Warn;
+  /** Each moment's state, for any other vendor (the element fires `consent-signal`). */
+  announce(detail: SignalDetail): void;
+}
+
 /**
  * Read `consent-signals` from the element, send each vendor's default and, for a returning
- * visitor, the update; then an update after every `consent-change`. `consent-signal` goes
- * out at the same moments for any other vendor.
+ * visitor, the update; then an update after every `consent-change`. `announce` hears the
+ * same moments.
  */
-export function bridgeSignals(element: SignalSource, warn: Warn, win: Window = window): void {
+export function bridgeSignals(element: SignalSource, { warn, announce }: SignalHooks, win: Window = window): void {
   const page = win as Page;
   const vendors = parseSignals(element.getAttribute('consent-signals'), warn);
   let told: Categories = {};
   const send = (phase: Phase, categories: Categories): void => {
     for (const vendor of vendors) tell(page, vendor, vendorCalls(vendor, phase, categories, told), warn);
     told = phase === 'default' ? {} : { ...categories };
-    emit(element, 'consent-signal', signalDetail(phase, categories));
+    announce(signalDetail(phase, categories));
   };
   if (!defaulted.has(win)) {
     defaulted.add(win);

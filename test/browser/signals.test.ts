@@ -5,7 +5,7 @@
  * Each test gives the bridge a page object of its own (defaults go out once per page).
  */
 import { expect } from '@open-wc/testing';
-import { bridgeSignals } from '../../src/platform/signals.js';
+import { bridgeSignals } from '../../src/elements/runtime.js';
 import type { Consent } from '../../src/core/consent.js';
 import type { ConsentSignalDetail } from '../../src/elements/events.js';
 
