@@ -4,7 +4,8 @@
  * never break the banner, and a tag that started before its default is reported.
  * Each test gives the bridge a page object of its own (defaults go out once per page).
  */
-import { expect } from '@open-wc/testing';
+import { expect, fixtureCleanup } from '@open-wc/testing';
+import { clearCookies, click, mount, until } from './helpers.js';
 import { bridgeSignals } from '../../src/elements/runtime.js';
 import type { Consent } from '../../src/core/consent.js';
 import type { ConsentSignalDetail } from '../../src/elements/events.js';
@@ -141,5 +142,26 @@ describe('consent-signal bridges', () => {
     expect(warned).to.deep.equal(['piekritu: consent-signals="tiktok" is not one of clarity, uet, meta, matomo; using "clarity".']);
     expect(typeof page.clarity).to.equal('function');
     expect(page.uetq).to.equal(undefined);
+  });
+});
+
+describe('the element', () => {
+  after(() => {
+    fixtureCleanup();
+    clearCookies();
+  });
+
+  it('reads consent-signals with the runtime: the default before the gate, an update at the decision, the event on document', async () => {
+    const page = window as unknown as { _paq?: unknown[] };
+    const heard: string[] = [];
+    document.addEventListener('consent-signal', (event) => heard.push(`${event.detail.phase} ${event.detail.categories.analytics}`));
+    clearCookies();
+    const element = await mount({ 'consent-signals': 'matomo' });
+    await until(() => Array.isArray(page._paq), 'the Matomo default');
+    expect(page._paq).to.deep.equal([['requireConsent']]);
+    await click(element, 'accept-button');
+    await until(() => heard.length === 2, 'the update');
+    expect(page._paq).to.deep.equal([['requireConsent'], ['setConsentGiven']]);
+    expect(heard).to.deep.equal(['default denied', 'update granted']);
   });
 });
