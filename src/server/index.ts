@@ -22,3 +22,5 @@ export type {
 } from './records/store.js';
 export { maskIp } from './records/request.js';
 export { canonical, type Shown } from './records/shown.js';
+export { recordsDashboard, type DashboardOptions } from './records/dashboard.js';
+export { exportRecords, type ExportFormat, type ExportOptions } from './records/export.js';

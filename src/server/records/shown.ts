@@ -6,15 +6,10 @@
  * the content, once per distinct hash, into the store, so `store.shown(hash)` gives the exact
  * words back years later.
  */
-import { readFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
 import { join } from 'node:path';
 import type { ConsentRecord } from '../../core/record.js';
-import en from '../../../locales/en.json';
-import lv from '../../../locales/lv.json';
-import ru from '../../../locales/ru.json';
-import enPolicy from '../../../locales/policy/en.json';
-import lvPolicy from '../../../locales/policy/lv.json';
-import ruPolicy from '../../../locales/policy/ru.json';
 import { sha256 } from './chain.js';
 
 export interface Shown {
@@ -30,13 +25,18 @@ export interface Shown {
 /** Where the texts come from: a site's own folder (`locales-src` layout) or the bundled ones. */
 export type LocaleSource = (language: string) => { texts: unknown; policy: unknown };
 
-const BUNDLED: Record<string, { texts: unknown; policy: unknown }> = {
-  en: { texts: en, policy: enPolicy },
-  lv: { texts: lv, policy: lvPolicy },
-  ru: { texts: ru, policy: ruPolicy },
-};
-
-export const bundledLocales: LocaleSource = (language) => BUNDLED[language] ?? { texts: null, policy: null };
+/**
+ * The locale files that ship with the package, read from disk rather than bundled: the
+ * server never adds the texts of every language to a browser bundle that shares its modules.
+ * Beside the built server (`dist/locales/`), or at the top of the source tree.
+ */
+export function bundledLocales(): LocaleSource {
+  const dir = ['./locales/', '../locales/', '../../../locales/']
+    .map((relative) => fileURLToPath(new URL(relative, import.meta.url)))
+    .find((candidate) => existsSync(join(candidate, 'lv.json')));
+  if (!dir) throw new Error('piekritu: the bundled locale files are missing (expected dist/locales/ beside the server module)');
+  return localesFrom(dir);
+}
 
 /** `<dir>/<lang>.json` and `<dir>/policy/<lang>.json`, as the element's `locales-src` reads them. */
 export function localesFrom(dir: string): LocaleSource {

@@ -141,7 +141,7 @@ export function createStore(open: () => Promise<Engine>, options: StoreOptions =
       opening = undefined;
       throw error;
     }));
-  const shownFor = shownCache(options.locales ? localesFrom(options.locales) : bundledLocales);
+  const shownFor = shownCache(options.locales ? localesFrom(options.locales) : bundledLocales());
 
   const waiting: { entry: RecordEntry; resolve(result: AppendResult): void; reject(error: unknown): void }[] = [];
   let writing = false;
