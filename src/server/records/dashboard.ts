@@ -81,6 +81,7 @@ const page = (nonce: string, body: string, title = 'Consent records') => `<!doct
 <meta charset="utf-8">
 <meta name="viewport" content="width=device-width, initial-scale=1">
 <meta name="referrer" content="no-referrer">
+<link rel="icon" href="data:,">
 <title>${title} · piekritu</title>
 <style nonce="${nonce}">
   :root { color-scheme: light; font: 15px/1.45 system-ui, sans-serif; color: #1c1f24; background: #f6f7f9; }
@@ -159,7 +160,7 @@ const dashboardPage = (nonce: string, base: string) =>
 <section aria-labelledby="lookup-title">
 <h2 id="lookup-title">Look up a consent id</h2>
 <form id="lookup">
-  <label>Consent id <input name="id" required pattern="[0-9a-fA-F-]{36}" placeholder="0b1c2d3e-4f50-4617-8283-94a5b6c7d8e9" spellcheck="false"></label>
+  <label>Consent id <input name="id" required pattern="[0-9a-fA-F\\-]{36}" placeholder="0b1c2d3e-4f50-4617-8283-94a5b6c7d8e9" spellcheck="false"></label>
   <button type="submit">Look up</button>
 </form>
 <div id="lookup-result" aria-live="polite"></div>

@@ -10,6 +10,8 @@ import { COLUMNS, chainOfRow, createStore, loadDriver, recordOfRow, schema, valu
 export interface SqliteStoreOptions extends StoreOptions {
   /** Wait this long for another process's write lock before failing, in ms. */
   busyTimeout?: number;
+  /** Where receipt times come from: the system clock, unless an import replays history. */
+  clock?: () => Date;
 }
 
 async function openSqlite(path: string, options: SqliteStoreOptions): Promise<Engine> {
@@ -59,7 +61,7 @@ async function openSqlite(path: string, options: SqliteStoreOptions): Promise<En
 
   const append = db.transaction((entries: RecordEntry[], shown: Map<string, string>) => {
     let { lastSeq, lastHash } = chainOfRow(q.chain.get() as Record<string, unknown>);
-    const receivedAt = new Date().toISOString();
+    const receivedAt = (options.clock?.() ?? new Date()).toISOString();
     const out = entries.map((entry): StoredRecord | null => {
       if (q.exists.get(entry.id, entry.timestamp)) return null;
       const row = link(entry, lastSeq + 1, lastHash, receivedAt);
