@@ -39,12 +39,13 @@ after(async () => {
   await seeded.store.close();
 });
 
-/** Pixels of each colour (± a little for anti-aliasing) on a canvas, read back once. */
+/** Pixels of each colour (± a little for anti-aliasing) in a canvas's plot area (below the legend), read back once. */
 const pixelsOf = (page, selector, colours) =>
   page.$eval(
     selector,
     (canvas, colours) => {
-      const { data } = canvas.getContext('2d').getImageData(0, 0, canvas.width, canvas.height);
+      const top = Math.round(canvas.height * 0.2);
+      const { data } = canvas.getContext('2d').getImageData(0, top, canvas.width, canvas.height - top);
       const counts = colours.map(() => 0);
       for (let i = 0; i < data.length; i += 4) {
         colours.forEach(([r, g, b], k) => {
