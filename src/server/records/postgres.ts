@@ -18,6 +18,8 @@ export interface PgPool {
 interface PgClient {
   query(text: string, values?: unknown[]): Promise<{ rows: Record<string, unknown>[]; rowCount: number | null }>;
   release(error?: Error | boolean): void;
+  on?(event: 'error', listener: (error: Error) => void): unknown;
+  removeListener?(event: 'error', listener: (error: Error) => void): unknown;
 }
 
 export interface PostgresStoreOptions extends StoreOptions {
@@ -31,15 +33,22 @@ const NOW = `to_char(clock_timestamp() AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI
 
 async function transaction<T>(pool: PgPool, work: (client: PgClient) => Promise<T>): Promise<T> {
   const client = await pool.connect();
+  // A connection that drops while checked out emits 'error' on the client (the pool only
+  // listens to idle ones): without a listener that would end the process. The query in
+  // flight fails as well, and that failure is what the caller gets.
+  const ignore = () => undefined;
+  client.on?.('error', ignore);
   try {
     await client.query('BEGIN');
     const result = await work(client);
     await client.query('COMMIT');
+    client.removeListener?.('error', ignore);
     client.release();
     return result;
   } catch (error) {
     // A broken connection is dropped from the pool rather than handed out again.
     await client.query('ROLLBACK').catch(() => undefined);
+    client.removeListener?.('error', ignore);
     client.release(error as Error);
     throw error;
   }
