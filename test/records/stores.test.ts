@@ -102,6 +102,16 @@ describe.each(ENGINES)('$name store', (engine) => {
     expect((await db.store.verify()).ok).toBe(true);
   });
 
+  it('the same record twice in one batch (two requests at once) is kept once, and the chain links past it', async () => {
+    const results = await Promise.all([db.store.append(record(1)), db.store.append(record(1)), db.store.append(record(2))]);
+    expect(results).toEqual([
+      { stored: true, seq: 1 },
+      { stored: false, seq: null },
+      { stored: true, seq: 2 },
+    ]);
+    expect(await db.store.verify()).toMatchObject({ ok: true, checked: 2 });
+  });
+
   it('concurrent appends, from one store and from a second server, build one unbroken chain', async () => {
     const second = db.another();
     const results = await Promise.all(

@@ -71,28 +71,44 @@ async function openPostgres(target: string | PgPool, options: PostgresStoreOptio
     for (const statement of schema('BIGINT')) await client.query(statement);
     await client.query('INSERT INTO piekritu_chain VALUES (1, 1, $1, 0, $1) ON CONFLICT (key) DO NOTHING', [GENESIS]);
   });
-  const known = new Set<string>();
+  const saved = new Set<string>();
   const rows = (result: { rows: Record<string, unknown>[] }) => result.rows.map(recordOfRow);
-  const insert = `INSERT INTO piekritu_records (${COLUMNS.join(', ')}) VALUES (${COLUMNS.map((_, i) => `$${i + 1}`).join(', ')})
-    ON CONFLICT (id, decided_at) DO NOTHING`;
 
   return {
     async append(entries: RecordEntry[], shown: Map<string, string>) {
-      const fresh = [...shown].filter(([hash]) => !known.has(hash));
+      const fresh = [...shown].filter(([hash]) => !saved.has(hash));
       const out = await transaction(pool, async (client) => {
         const head = (await client.query(`SELECT *, ${NOW} AS now FROM piekritu_chain WHERE key = 1 FOR UPDATE`)).rows[0];
         let { lastSeq, lastHash } = chainOfRow(head);
         const receivedAt = String(head.now);
-        const stored: (StoredRecord | null)[] = [];
-        for (const entry of entries) {
+        // Re-sends are found in one query, under the lock (no other writer can add one meanwhile),
+        // so the rows that remain go in with one statement and link to each other.
+        const known = new Set(
+          (
+            await client.query('SELECT id, decided_at FROM piekritu_records WHERE (id, decided_at) IN (SELECT * FROM unnest($1::text[], $2::text[]))', [
+              entries.map((entry) => entry.id),
+              entries.map((entry) => entry.timestamp),
+            ])
+          ).rows.map((row) => `${String(row.id)} ${String(row.decided_at)}`),
+        );
+        const stored = entries.map((entry): StoredRecord | null => {
+          const key = `${entry.id} ${entry.timestamp}`;
+          if (known.has(key)) return null;
+          known.add(key);
           const row = link(entry, lastSeq + 1, lastHash, receivedAt);
-          const { rowCount } = await client.query(insert, valuesOf(row));
-          if (!rowCount) {
-            stored.push(null);
-            continue;
-          }
           ({ seq: lastSeq, hash: lastHash } = row);
-          stored.push(row);
+          return row;
+        });
+        const rowsIn = stored.filter((row): row is StoredRecord => row !== null);
+        if (rowsIn.length) {
+          const values = rowsIn.map(valuesOf);
+          const columns = COLUMNS.map((_, index) => values.map((row) => row[index]));
+          await client.query(
+            `INSERT INTO piekritu_records (${COLUMNS.join(', ')}) SELECT * FROM unnest(${COLUMNS.map(
+              (column, index) => `$${index + 1}::${column === 'seq' ? 'bigint' : 'text'}[]`,
+            ).join(', ')})`,
+            columns,
+          );
         }
         if (fresh.length) {
           await client.query(
@@ -103,17 +119,22 @@ async function openPostgres(target: string | PgPool, options: PostgresStoreOptio
         await client.query('UPDATE piekritu_chain SET last_seq = $1, last_hash = $2 WHERE key = 1', [lastSeq, lastHash]);
         return stored;
       });
-      for (const [hash] of fresh) known.add(hash);
+      for (const [hash] of fresh) saved.add(hash);
       return out;
     },
-    page: async (after, limit, range) =>
+    page: async (after, limit) => rows(await pool.query('SELECT * FROM piekritu_records WHERE seq > $1 ORDER BY seq LIMIT $2', [after, limit])),
+    range: async (range, cursor, limit) =>
       rows(
-        range
+        cursor && cursor.receivedAt >= range.from
           ? await pool.query(
-              'SELECT * FROM piekritu_records WHERE seq > $1 AND received_at >= $2 AND received_at < $3 ORDER BY seq LIMIT $4',
-              [after, range.from, range.to, limit],
+              'SELECT * FROM piekritu_records WHERE (received_at, seq) > ($1, $2) AND received_at < $3 ORDER BY received_at, seq LIMIT $4',
+              [cursor.receivedAt, cursor.seq, range.to, limit],
             )
-          : await pool.query('SELECT * FROM piekritu_records WHERE seq > $1 ORDER BY seq LIMIT $2', [after, limit]),
+          : await pool.query('SELECT * FROM piekritu_records WHERE received_at >= $1 AND received_at < $2 ORDER BY received_at, seq LIMIT $3', [
+              range.from,
+              range.to,
+              limit,
+            ]),
       ),
     byId: async (id) => rows(await pool.query('SELECT * FROM piekritu_records WHERE id = $1 ORDER BY seq', [id])),
     latest: async (limit) => rows(await pool.query('SELECT * FROM piekritu_records ORDER BY seq DESC LIMIT $1', [limit])),

@@ -33,8 +33,13 @@ async function openSqlite(path: string, options: SqliteStoreOptions): Promise<En
     head: db.prepare('UPDATE piekritu_chain SET last_seq = ?, last_hash = ? WHERE key = 1'),
     shownIn: db.prepare('INSERT OR IGNORE INTO piekritu_shown (hash, content) VALUES (?, ?)'),
     shown: db.prepare('SELECT content FROM piekritu_shown WHERE hash = ?').pluck(),
-    page: db.prepare('SELECT * FROM piekritu_records WHERE seq > ? AND received_at >= ? AND received_at < ? ORDER BY seq LIMIT ?'),
-    pageAll: db.prepare('SELECT * FROM piekritu_records WHERE seq > ? ORDER BY seq LIMIT ?'),
+    page: db.prepare('SELECT * FROM piekritu_records WHERE seq > ? ORDER BY seq LIMIT ?'),
+    rangeFirst: db.prepare(
+      'SELECT * FROM piekritu_records WHERE received_at >= ? AND received_at < ? ORDER BY received_at, seq LIMIT ?',
+    ),
+    rangeNext: db.prepare(
+      'SELECT * FROM piekritu_records WHERE (received_at, seq) > (?, ?) AND received_at < ? ORDER BY received_at, seq LIMIT ?',
+    ),
     byId: db.prepare('SELECT * FROM piekritu_records WHERE id = ? ORDER BY seq'),
     latest: db.prepare('SELECT * FROM piekritu_records ORDER BY seq DESC LIMIT ?'),
     count: db.prepare('SELECT count(*) FROM piekritu_records WHERE received_at >= ? AND received_at < ?').pluck(),
@@ -91,8 +96,13 @@ async function openSqlite(path: string, options: SqliteStoreOptions): Promise<En
 
   return {
     append: async (entries, shown) => append.immediate(entries, shown),
-    page: async (after, limit, range) =>
-      rows(range ? q.page.all(after, range.from, range.to, limit) : q.pageAll.all(after, limit)),
+    page: async (after, limit) => rows(q.page.all(after, limit)),
+    range: async (range, cursor, limit) =>
+      rows(
+        cursor && cursor.receivedAt >= range.from
+          ? q.rangeNext.all(cursor.receivedAt, cursor.seq, range.to, limit)
+          : q.rangeFirst.all(range.from, range.to, limit),
+      ),
     byId: async (id) => rows(q.byId.all(id)),
     latest: async (limit) => rows(q.latest.all(limit)),
     count: async (range) => Number(q.count.get(range.from, range.to)),

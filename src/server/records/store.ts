@@ -93,8 +93,13 @@ export interface RecordStore {
 export interface Engine {
   /** Appends in order under the chain's lock; a duplicate (`id` + `timestamp`) gives `null`. */
   append(entries: RecordEntry[], shown: Map<string, string>): Promise<(StoredRecord | null)[]>;
-  /** Up to `limit` rows with `seq` > `after` within `range`, by `seq`. */
-  page(after: number, limit: number, range?: Range): Promise<StoredRecord[]>;
+  /** Up to `limit` rows with `seq` > `after`, by `seq` (the chain's order). */
+  page(after: number, limit: number): Promise<StoredRecord[]>;
+  /**
+   * Up to `limit` rows received within `range`, after `cursor`, by receipt time then `seq`
+   * (keyset pages over the `(received_at, seq)` index: each page costs the same).
+   */
+  range(range: Range, cursor: Cursor | null, limit: number): Promise<StoredRecord[]>;
   byId(id: string): Promise<StoredRecord[]>;
   latest(limit: number): Promise<StoredRecord[]>;
   count(range: Range): Promise<number>;
@@ -105,6 +110,11 @@ export interface Engine {
   categories(range: Range): Promise<{ day: string; category: string; offered: number; granted: number }[]>;
   shown(hash: string): Promise<string | null>;
   close(): Promise<void>;
+}
+
+export interface Cursor {
+  receivedAt: string;
+  seq: number;
 }
 
 const DAY = /^\d{4}-\d{2}-\d{2}$/;
@@ -146,7 +156,6 @@ export function createStore(open: () => Promise<Engine>, options: StoreOptions =
   const waiting: { entry: RecordEntry; resolve(result: AppendResult): void; reject(error: unknown): void }[] = [];
   let writing = false;
   async function write(): Promise<void> {
-    writing = true;
     try {
       const db = await engine();
       while (waiting.length) {
@@ -173,12 +182,13 @@ export function createStore(open: () => Promise<Engine>, options: StoreOptions =
   async function* iterate(period?: Period): AsyncGenerator<StoredRecord> {
     const range = rangeOf(period);
     const db = await engine();
-    let after = 0;
+    let cursor: Cursor | null = null;
     for (;;) {
-      const rows = await db.page(after, PAGE, range);
+      const rows = await db.range(range, cursor, PAGE);
       yield* rows;
       if (rows.length < PAGE) return;
-      after = rows[rows.length - 1].seq;
+      const last = rows[rows.length - 1];
+      cursor = { receivedAt: last.receivedAt, seq: last.seq };
     }
   }
 
@@ -194,7 +204,13 @@ export function createStore(open: () => Promise<Engine>, options: StoreOptions =
       };
       return new Promise<AppendResult>((resolve, reject) => {
         waiting.push({ entry, resolve, reject });
-        if (!writing) void write();
+        // Started from the event loop's next turn: the requests that arrived meanwhile (while
+        // the last commit waited for the disk) join this transaction instead of each waiting
+        // for a commit of its own.
+        if (!writing) {
+          writing = true;
+          setImmediate(() => void write());
+        }
       });
     },
     lookup: async (id) => (await engine()).byId(id),
@@ -354,7 +370,7 @@ export const schema = (seqType: string): string[] => [
     hash TEXT NOT NULL,
     UNIQUE (id, decided_at)
   )`,
-  'CREATE INDEX IF NOT EXISTS piekritu_records_received ON piekritu_records (received_at)',
+  'CREATE INDEX IF NOT EXISTS piekritu_records_received ON piekritu_records (received_at, seq)',
   `CREATE TABLE IF NOT EXISTS piekritu_chain (
     key INTEGER PRIMARY KEY,
     first_seq ${seqType} NOT NULL,
