@@ -7,20 +7,14 @@
  *   const pg = await startPostgres();   // { url, port, dir, stop(), pause(), resume() }
  */
 import { execFileSync } from 'node:child_process';
-import { chmodSync, existsSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { chmodSync, existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { postgresBin } from './setup.mjs';
 
-const ROOT = '/usr/lib/postgresql';
-
-function binaries() {
-  if (!existsSync(ROOT)) return null;
-  const versions = readdirSync(ROOT)
-    .filter((name) => existsSync(join(ROOT, name, 'bin', 'initdb')))
-    .sort((a, b) => Number(b) - Number(a));
-  return versions.length ? join(ROOT, versions[0], 'bin') : null;
-}
+/** POSTGRES_BIN when set, else Debian's newest server binaries (the same rule as `npm test`'s set-up). */
+const binaries = () => (process.env.POSTGRES_BIN && existsSync(join(process.env.POSTGRES_BIN, 'initdb')) ? process.env.POSTGRES_BIN : postgresBin());
 
 const isRoot = () => typeof process.getuid === 'function' && process.getuid() === 0;
 
@@ -73,7 +67,7 @@ export async function startPostgres() {
   if (!bin) {
     install();
     bin = binaries();
-    if (!bin) throw new Error('postgresql installed, but no initdb under /usr/lib/postgresql/*/bin');
+    if (!bin) throw new Error('postgresql installed, but no server binaries under /usr/lib/postgresql/*/bin');
   }
   const dir = mkdtempSync(join(tmpdir(), 'piekritu-pg-'));
   const data = join(dir, 'data');
