@@ -26,18 +26,24 @@ export interface Fresh {
 
 let counter = 0;
 
+/** Stores made on one database, remembered so that clean-up closes them all. */
+function opened(open: (options?: StoreOptions) => RecordStore) {
+  const stores: RecordStore[] = [];
+  const make = (options?: StoreOptions) => {
+    const store = open(options);
+    stores.push(store);
+    return store;
+  };
+  return { stores, make };
+}
+
 export const ENGINES: { name: string; fresh(options?: StoreOptions): Promise<Fresh> }[] = [
   {
     name: 'sqlite',
     async fresh(options) {
       const dir = mkdtempSync(join(tmpdir(), 'piekritu-sqlite-'));
       const path = join(dir, 'consent.db');
-      const stores: RecordStore[] = [];
-      const make = (o?: StoreOptions) => {
-        const store = sqliteStore(path, o);
-        stores.push(store);
-        return store;
-      };
+      const { stores, make } = opened((o) => sqliteStore(path, o));
       const store = make(options);
       return {
         store,
@@ -64,12 +70,7 @@ export const ENGINES: { name: string; fresh(options?: StoreOptions): Promise<Fre
       await client.query(`CREATE DATABASE ${name}`);
       await client.end();
       const url = admin.replace(/\/[^/]*$/, `/${name}`);
-      const stores: RecordStore[] = [];
-      const make = (o?: StoreOptions) => {
-        const store = postgresStore(url, o);
-        stores.push(store);
-        return store;
-      };
+      const { stores, make } = opened((o) => postgresStore(url, o));
       const store = make(options);
       return {
         store,

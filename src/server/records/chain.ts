@@ -49,27 +49,34 @@ export const choiceOf = (record: Pick<ConsentRecord, 'granted' | 'denied'>): Cho
 
 export const sha256 = (text: string): string => createHash('sha256').update(text).digest('hex');
 
-/** Everything a row holds goes into its hash except the hash itself and `choice` (derived). */
+/**
+ * Every field a row keeps, with its column name. All go into the row's hash but `choice`
+ * (derived from granted/denied) and the hash itself; the order is the hash's.
+ */
+export const FIELDS = [
+  ['seq', 'seq'],
+  ['id', 'id'],
+  ['decided_at', 'timestamp'],
+  ['revision', 'revision'],
+  ['policy_version', 'policyVersion'],
+  ['granted', 'granted'],
+  ['denied', 'denied'],
+  ['source', 'source'],
+  ['language', 'language'],
+  ['url', 'url'],
+  ['received_at', 'receivedAt'],
+  ['user_agent', 'userAgent'],
+  ['ip', 'ip'],
+  ['shown_hash', 'shownHash'],
+  ['choice', 'choice'],
+  ['prev_hash', 'prevHash'],
+  ['hash', 'hash'],
+] as const satisfies readonly (readonly [string, keyof StoredRecord])[];
+
+const HASHED = FIELDS.map(([, key]) => key).filter((key) => key !== 'choice' && key !== 'hash') as (keyof Omit<StoredRecord, 'hash' | 'choice'>)[];
+
 export function hashOf(row: Omit<StoredRecord, 'hash' | 'choice'>): string {
-  return sha256(
-    JSON.stringify([
-      row.seq,
-      row.id,
-      row.timestamp,
-      row.revision,
-      row.policyVersion,
-      row.granted,
-      row.denied,
-      row.source,
-      row.language,
-      row.url,
-      row.receivedAt,
-      row.userAgent,
-      row.ip,
-      row.shownHash,
-      row.prevHash,
-    ]),
-  );
+  return sha256(JSON.stringify(HASHED.map((key) => row[key])));
 }
 
 /** The row that follows `prev` in the chain. */

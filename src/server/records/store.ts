@@ -6,7 +6,7 @@
  */
 import type { IncomingMessage } from 'node:http';
 import type { ConsentRecord } from '../../core/record.js';
-import { ChainCheck, choiceOf, type ChainProblem, type ChainState, type RecordEntry, type StoredRecord } from './chain.js';
+import { ChainCheck, FIELDS, choiceOf, type ChainProblem, type ChainState, type RecordEntry, type StoredRecord } from './chain.js';
 import { ipOf, userAgentOf, type IpPolicy } from './request.js';
 import { bundledLocales, localesFrom, shownCache } from './shown.js';
 
@@ -288,65 +288,28 @@ export function statsOf(
 }
 
 /** The columns both engines keep, in one order, and the conversions to and from a row. */
-export const COLUMNS = [
-  'seq',
-  'id',
-  'decided_at',
-  'revision',
-  'policy_version',
-  'granted',
-  'denied',
-  'source',
-  'language',
-  'url',
-  'received_at',
-  'user_agent',
-  'ip',
-  'shown_hash',
-  'choice',
-  'prev_hash',
-  'hash',
-] as const;
+export const COLUMNS = FIELDS.map(([column]) => column);
 
-export const valuesOf = (row: StoredRecord): unknown[] => [
-  row.seq,
-  row.id,
-  row.timestamp,
-  row.revision,
-  row.policyVersion,
-  JSON.stringify(row.granted),
-  JSON.stringify(row.denied),
-  row.source,
-  row.language,
-  row.url,
-  row.receivedAt,
-  row.userAgent,
-  row.ip,
-  row.shownHash,
-  row.choice,
-  row.prevHash,
-  row.hash,
-];
+export const valuesOf = (row: StoredRecord): unknown[] =>
+  FIELDS.map(([, key]) => (Array.isArray(row[key]) ? JSON.stringify(row[key]) : row[key]));
 
-export const recordOfRow = (row: Record<string, unknown>): StoredRecord => ({
-  seq: Number(row.seq),
-  id: String(row.id),
-  timestamp: String(row.decided_at),
-  revision: String(row.revision),
-  policyVersion: String(row.policy_version),
-  granted: JSON.parse(String(row.granted)) as string[],
-  denied: JSON.parse(String(row.denied)) as string[],
-  source: row.source as StoredRecord['source'],
-  language: String(row.language),
-  url: String(row.url),
-  receivedAt: String(row.received_at),
-  userAgent: String(row.user_agent),
-  ip: row.ip === null || row.ip === undefined ? null : String(row.ip),
-  shownHash: String(row.shown_hash),
-  choice: row.choice as StoredRecord['choice'],
-  prevHash: String(row.prev_hash),
-  hash: String(row.hash),
-});
+export function recordOfRow(row: Record<string, unknown>): StoredRecord {
+  const record: Record<string, unknown> = {};
+  for (const [column, key] of FIELDS) {
+    const value = row[column];
+    record[key] =
+      key === 'granted' || key === 'denied'
+        ? (JSON.parse(String(value)) as string[])
+        : key === 'seq'
+          ? Number(value)
+          : key === 'ip'
+            ? value === null || value === undefined
+              ? null
+              : String(value)
+            : String(value);
+  }
+  return record as unknown as StoredRecord;
+}
 
 /** The tables, in SQL both engines read (`seqType` differs). */
 export const schema = (seqType: string): string[] => [
