@@ -108,7 +108,7 @@ try {
     const db = await freshDb(engine);
     const store = open(db);
     await store.ready();
-    let start = performance.now();
+    const start = performance.now();
     await write(store, 1, 100_000, 256);
     const small = await child('export', db, 'csv', join(dir, 'small.csv'));
     await write(store, 100_001, EXPORT_RECORDS - 100_000, 256);
@@ -117,11 +117,10 @@ try {
     const csv = await child('export', db, 'csv', join(dir, 'big.csv'));
     const csvSize = statSync(join(dir, 'big.csv')).size;
     const jsonl = await child('export', db, 'jsonl', join(dir, 'big.jsonl'));
-    console.log(`   ${engine.padEnd(8)}  seeded ${EXPORT_RECORDS.toLocaleString('en')} in ${(seeded / 1000).toFixed(0)} s`);
+    console.log(`   ${engine.padEnd(8)}  seeded ${EXPORT_RECORDS.toLocaleString('en')} in ${(seeded / 1000).toFixed(0)} s (${rate(EXPORT_RECORDS, seeded)}, 256 in flight)`);
     console.log(`             100,000 CSV: ${(small.ms / 1000).toFixed(1)} s, peak RSS ${mb(small.maxRssMB)}`);
     console.log(`             ${csv.exported.toLocaleString('en')} CSV: ${(csv.ms / 1000).toFixed(1)} s (${rate(csv.exported, csv.ms)}), ${mb(csvSize / 1048576)} file, peak RSS ${mb(csv.maxRssMB)}`);
     console.log(`             ${jsonl.exported.toLocaleString('en')} JSON Lines: ${(jsonl.ms / 1000).toFixed(1)} s, peak RSS ${mb(jsonl.maxRssMB)}`);
-    start = performance.now();
   }
 } finally {
   pg.stop();
