@@ -6,9 +6,10 @@
  */
 import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
-import { readFileSync } from 'node:fs';
+import { readFileSync, rmSync } from 'node:fs';
 import { createServer } from 'node:http';
 import { createRequire } from 'node:module';
+import { dirname } from 'node:path';
 import { chromium } from 'playwright-core';
 import { recordsDashboard } from '../../dist/server.js';
 import { chromiumArgs, chromiumPath } from '../support/chromium.mjs';
@@ -37,6 +38,7 @@ after(async () => {
   await browser?.close();
   await new Promise((resolve) => server.close(resolve));
   await seeded.store.close();
+  rmSync(dirname(seeded.path), { recursive: true, force: true });
 });
 
 /** Pixels of each colour (± a little for anti-aliasing) in a canvas's plot area (below the legend), read back once. */
