@@ -5,7 +5,12 @@
  * one after another, including elements the parser or a single-page app adds later.
  *
  * What has been activated is marked in the DOM (`data-consent-activated`), not in memory,
- * so an element that is removed and added again never runs anything twice.
+ * so an element that is removed and added again never runs anything twice. A script that
+ * left the DOM while it waited for its turn loses the mark, and runs when it comes back.
+ *
+ * Work comes in batches: one pass over the document per decision or per burst of DOM
+ * mutations (the observer's records arrive together), never one per activated script —
+ * the scripts the gate puts in place are no news to it.
  */
 import { requiredBy } from '../core/gating.js';
 import { trustedTypesPolicy } from './trusted-types.js';
@@ -24,6 +29,10 @@ export interface GateHooks {
 /** Attributes that belong to the placeholder, not to the script it becomes (`src` is set through the policy). */
 const PLACEHOLDER_ONLY = new Set(['type', 'data-type', 'data-src', 'src', 'data-consent', 'nonce']);
 
+/** Does an added node hold anything still waiting for consent? (The gate's own scripts never do.) */
+const bringsWork = (node: Node): boolean =>
+  node instanceof Element && (node.matches(PENDING) || node.querySelector(PENDING) !== null);
+
 export class Gate {
   /** Created on first use: a page with no gated script needs no policy. */
   private policy: ReturnType<typeof trustedTypesPolicy> | undefined;
@@ -39,7 +48,7 @@ export class Gate {
   start(): void {
     this.apply();
     this.observer ??= new MutationObserver((records) => {
-      if (records.some((record) => record.addedNodes.length > 0)) this.apply();
+      if (records.some((record) => Array.from(record.addedNodes).some(bringsWork))) this.apply();
     });
     this.observer.observe(this.root.documentElement, { childList: true, subtree: true });
   }
@@ -87,7 +96,11 @@ export class Gate {
 
   /** Replace the inert placeholder with a real script; resolves when it has run. */
   private run(placeholder: HTMLScriptElement): Promise<void> {
-    if (!placeholder.isConnected) return Promise.resolve();
+    // Taken out while it waited: unmarked, so the observer queues it again if it comes back.
+    if (!placeholder.isConnected) {
+      placeholder.removeAttribute(ACTIVATED);
+      return Promise.resolve();
+    }
     const script = this.root.createElement('script');
     for (const { name, value } of Array.from(placeholder.attributes)) {
       if (!PLACEHOLDER_ONLY.has(name)) script.setAttribute(name, value);
