@@ -35,19 +35,17 @@ const SECONDS = /^[0-9]{1,12}$/;
 const KEYS: ReadonlySet<string> = new Set(['v', 'id', 't', 'r', 'p', 'g', 'd', 's']);
 
 /**
- * The shapes the codec, the attribute parser and the server agree on. A category named like
- * an `Object.prototype` member ("constructor") would read back as a function from a plain object.
+ * The shapes the codec, the attribute parser and the server agree on. An optional category:
+ * never `necessary`, nor named like an `Object.prototype` member ("constructor" would read
+ * back as a function from a plain object).
  */
-export const isCategoryName = (name: string): boolean => CATEGORY.test(name) && !(name in Object.prototype);
+export const isCategoryName = (name: string): boolean => CATEGORY.test(name) && name !== 'necessary' && !(name in Object.prototype);
 export const isToken = (value: string): boolean => TOKEN.test(value);
 export const isConsentId = (value: string): boolean => ID.test(value);
-/**
- * A choice's two lists: valid names, `necessary` in neither (it is never optional), no name
- * twice (within or across them), at most MAX_CATEGORIES in all.
- */
+/** A choice's two lists: optional category names, none twice (within or across them), at most MAX_CATEGORIES in all. */
 export function fitLists(granted: readonly string[], denied: readonly string[]): boolean {
   const names = [...granted, ...denied];
-  return names.length <= MAX_CATEGORIES && new Set(names).size === names.length && names.every((name) => name !== 'necessary' && isCategoryName(name));
+  return names.length <= MAX_CATEGORIES && new Set(names).size === names.length && names.every(isCategoryName);
 }
 
 export function encode(choice: Omit<StoredChoice, 'version'>): string {

@@ -680,3 +680,25 @@ const styles = css`
     }
   }
 `;
+
+// ---- reload offer ------------------------------------------------------------------
+
+/**
+ * After a withdrawal that a script which already ran can ignore (it may write its cookies
+ * again): the status region says so and offers a reload, in the visitor's language. It stays
+ * until the page reloads.
+ */
+export async function offerReload(status: HTMLElement, host: ViewHost): Promise<void> {
+  // In the visitor's language: the dialogs' texts first, when they are still on their way.
+  dialogText(host);
+  await texts[host.dialogsSrc(host.lang)];
+  const t = dialogText(host);
+  let offer = status.querySelector<HTMLElement>('[part="reload"]');
+  if (!offer) {
+    offer = document.createElement('p');
+    offer.setAttribute('part', 'reload');
+    status.append(offer);
+  }
+  offer.lang = host.lang;
+  render(html`${t('status.reload')} <button part="reload-button" class="secondary" @click=${() => location.reload()}>${t('action.reload')}</button>`, offer);
+}
