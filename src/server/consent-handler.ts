@@ -25,7 +25,7 @@
  *   createServer((req, res) => req.url === '/api/consent' ? log(req, res) : …).listen(8080);
  */
 import type { IncomingMessage, ServerResponse } from 'node:http';
-import { decode, encode } from '../core/codec.js';
+import { decode, encode, type StoredChoice } from '../core/codec.js';
 import { DEFAULT_COOKIE_DAYS, DEFAULT_COOKIE_NAME, MAX_COOKIE_DAYS } from '../core/config.js';
 import { expiresAt } from '../core/consent.js';
 import { choiceOfRecord, parseRecord, type ConsentRecord } from '../core/record.js';
@@ -101,9 +101,9 @@ function fromTheSite(request: IncomingMessage, allowed: readonly string[]): bool
 const isJson = (request: IncomingMessage): boolean =>
   (header(request, 'content-type') ?? '').split(';')[0].trim().toLowerCase() === 'application/json';
 
-/** The decision time (ms) of the newest consent cookie of this name the request carries; `null` for none. */
-export function heldSince(request: IncomingMessage, name: string): number | null {
-  let newest: number | null = null;
+/** The newest consent cookie of this name the request carries (the browser's current choice); `null` for none. */
+export function heldChoice(request: IncomingMessage, name: string): StoredChoice | null {
+  let newest: StoredChoice | null = null;
   for (const pair of (header(request, 'cookie') ?? '').split(';')) {
     const at = pair.indexOf('=');
     if (at < 0 || pair.slice(0, at).trim() !== name) continue;
@@ -114,18 +114,20 @@ export function heldSince(request: IncomingMessage, name: string): number | null
       continue;
     }
     const choice = decode(value);
-    if (choice && (newest === null || choice.timestamp > newest)) newest = choice.timestamp;
+    if (choice && (!newest || choice.timestamp > newest.timestamp)) newest = choice;
   }
   return newest;
 }
 
 /**
- * The `Set-Cookie` for this record, or none: only for the newest decision the browser holds
- * (the cookie stores whole seconds), and never one that would arrive expired.
+ * The `Set-Cookie` for this record, or none: only for the newest decision the browser holds —
+ * the one it holds, or a later one (the cookie stores whole seconds: in the same second only
+ * the very same decision) — and never one that would arrive expired.
  */
 function reissue(record: ConsentRecord, request: IncomingMessage, options: CookieOptions): string | null {
-  const held = heldSince(request, options.name ?? DEFAULT_COOKIE_NAME);
-  const newest = held !== null && Math.floor(Date.parse(record.timestamp) / 1000) * 1000 >= held;
+  const held = heldChoice(request, options.name ?? DEFAULT_COOKIE_NAME);
+  const seconds = Math.floor(Date.parse(record.timestamp) / 1000) * 1000;
+  const newest = held !== null && (seconds > held.timestamp || (seconds === held.timestamp && record.id === held.id));
   return newest && secondsLeft(record, options) > 0 ? consentCookie(record, request, options) : null;
 }
 

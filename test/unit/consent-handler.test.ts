@@ -196,6 +196,12 @@ describe('consentHandler: only the newest decision sets the cookie (replay)', ()
       cookie: () => held(record({ id: 'bbbbbbbb-older', timestamp: new Date(now.getTime() - 5000).toISOString() })),
       setsCookie: true,
     },
+    {
+      name: 'another decision of the same second (the cookie keeps whole seconds): not this one',
+      record: () => record(),
+      cookie: () => held(record({ id: 'dddddddd-same-second', granted: [], denied: ['preferences', 'analytics', 'marketing'] })),
+      setsCookie: false,
+    },
     { name: 'no consent cookie at all (the visitor reset the choice)', record: () => record(), cookie: () => undefined, setsCookie: false },
     { name: 'an unreadable consent cookie', record: () => record(), cookie: () => 'piekritu=v%3D1%26junk', setsCookie: false },
     {
