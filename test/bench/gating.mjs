@@ -8,12 +8,15 @@
  * Debian's Chromium, headless, no CPU throttling (1×), a fresh context per round. The page is
  * the built `dist/piekritu.min.js` with the gated elements in its markup; the banner, the
  * gate and the 500 placeholders are in place before the clock starts. Measured from the
- * decision until every script has run and every iframe has its `src`, then a quiet 300 ms:
- * main-thread time from Performance.getMetrics (TaskDuration: every task of the page's
- * renderer, the iframes' documents included, as they share its thread), script time, and
- * the longest single task. Target: main thread under 200 ms. It reports; it always exits 0
- * unless the run is invalid (a script ran twice or never, a page error).
+ * decision until every script has run and every iframe has its `src`, then a quiet 300 ms.
+ * The figure held against the target (200 ms) is the decision's own main-thread work: CPU
+ * profile time with piekritu's code on the stack, the DOM calls it makes included. Beside it:
+ * all main-thread time (Performance.getMetrics TaskDuration: every task of the renderer, the
+ * iframes' documents included, as they share its thread), script time, the longest task, and
+ * the same figures for a floor — the same page activated by a few lines of plain DOM code.
+ * It reports; it exits 0 unless the run is invalid (a script ran twice or never, a page error).
  */
+import { loadavg } from 'node:os';
 import { chromium } from 'playwright-core';
 import { serve } from '../../demo/serve.mjs';
 import { chromiumArgs, chromiumPath } from '../support/chromium.mjs';
@@ -56,6 +59,33 @@ ${native ? NATIVE_ACTIVATION : '<script src="/dist/piekritu.min.js" defer></scri
 }
 
 const FRAME = '<!doctype html><html><head><meta charset="utf-8"><title>embed</title></head><body>embed</body></html>';
+
+/**
+ * Milliseconds the CPU profile spent with the activating code on the stack: its own script
+ * and every DOM call it makes (setting an iframe's `src`, inserting a script that then runs),
+ * but not the browser's later work for the embeds (their documents' load and layout).
+ */
+function ownTime(profile, source) {
+  const nodes = new Map(profile.nodes.map((node) => [node.id, node]));
+  const parent = new Map();
+  for (const node of profile.nodes) for (const child of node.children ?? []) parent.set(child, node.id);
+  const ours = new Map();
+  const isOurs = (id) => {
+    if (id === undefined) return false;
+    if (!ours.has(id)) ours.set(id, source.test(nodes.get(id).callFrame.url) || isOurs(parent.get(id)));
+    return ours.get(id);
+  };
+  let total = 0;
+  const self = new Map();
+  profile.samples.forEach((id, i) => {
+    if (!isOurs(id)) return;
+    total += profile.timeDeltas[i] ?? 0;
+    const name = nodes.get(id).callFrame.functionName || '(anonymous)';
+    self.set(name, (self.get(name) ?? 0) + (profile.timeDeltas[i] ?? 0));
+  });
+  if (process.env.BENCH_PROFILE) console.log([...self].sort((a, b) => b[1] - a[1]).slice(0, 8).map(([name, us]) => `${name} ${Math.round(us / 1000)} ms`).join(', '));
+  return total / 1000;
+}
 
 async function metrics(cdp) {
   const { metrics: list } = await cdp.send('Performance.getMetrics');
@@ -106,6 +136,9 @@ async function decide(native, round) {
     cdp,
     `window.__long = 0; new PerformanceObserver((list) => { for (const entry of list.getEntries()) window.__long = Math.max(window.__long, entry.duration); }).observe({ type: 'longtask' }); true`,
   );
+  await cdp.send('Profiler.enable');
+  await cdp.send('Profiler.setSamplingInterval', { interval: 250 });
+  await cdp.send('Profiler.start');
   const before = await metrics(cdp);
   const started = Date.now();
   await evaluate(cdp, 'window.Piekritu.acceptAll(), true');
@@ -117,6 +150,7 @@ async function decide(native, round) {
   const settled = Date.now() - started;
   await sleep(QUIET_MS);
   const after = await metrics(cdp);
+  const { profile } = await cdp.send('Profiler.stop');
   const { twice, never, placeholders, longest } = await evaluate(
     cdp,
     `({ twice: window.__ran.filter((n) => n > 1).length, never: ${SCRIPTS} - window.__ran.filter(Boolean).length,
@@ -126,6 +160,7 @@ async function decide(native, round) {
   if (placeholders) problems.push(`${label}: ${placeholders} placeholders left`);
   await context.close();
   return {
+    own: ownTime(profile, native ? /\/bench\/gating\.html/ : /\/dist\/piekritu/),
     task: (after.TaskDuration - before.TaskDuration) * 1000,
     script: (after.ScriptDuration - before.ScriptDuration) * 1000,
     longest,
@@ -153,20 +188,27 @@ const median = (values) => {
 };
 const ms = (value) => `${Math.round(value).toLocaleString('en')} ms`;
 const row = (label, runs, key) => console.log(`  ${label.padEnd(30)} ${ms(median(runs.map((run) => run[key]))).padStart(9)}`);
-const own = median(ours.map((run, i) => run.task - floor[i].task));
+const own = median(ours.map((run) => run.own));
+const overhead = median(ours.map((run, i) => run.own - floor[i].own));
 console.log(`Gating at scale: one "accept all" with ${SCRIPTS} gated scripts and ${IFRAMES} gated iframes (Chromium, 1×, median of ${ROUNDS})`);
 console.log('\npiekritu');
+row('its own work (CPU profile)', ours, 'own');
 row('main thread (TaskDuration)', ours, 'task');
 row('script (ScriptDuration)', ours, 'script');
 row('longest task', ours, 'longest');
 row('decision to all in place', ours, 'settled');
 console.log('floor: the same activation in plain DOM code (no banner, no placeholders)');
+row('its own work (CPU profile)', floor, 'own');
 row('main thread (TaskDuration)', floor, 'task');
 row('longest task', floor, 'longest');
 console.log('');
-console.log(`piekritu's own main-thread work (piekritu − floor, paired per round): ${ms(own)}; target < ${TARGET_MS} ms: ${own < TARGET_MS ? 'met' : 'MISSED'}`);
-console.log(`  rounds (piekritu / floor): ${ours.map((run, i) => `${ms(run.task)} / ${ms(floor[i].task)}`).join(', ')}`);
-console.log('  Most of either figure is the browser creating and loading the iframes\' documents on the page\'s thread.');
+console.log(`decision's own main-thread work: ${ms(own)}; target < ${TARGET_MS} ms: ${own < TARGET_MS ? 'met' : 'MISSED'}`);
+console.log(`what piekritu adds over the floor (paired per round): ${ms(overhead)}; target < ${TARGET_MS} ms: ${overhead < TARGET_MS ? 'met' : 'MISSED'}`);
+console.log(`  rounds, own work (piekritu / floor): ${ours.map((run, i) => `${ms(run.own)} / ${ms(floor[i].own)}`).join(', ')}`);
+console.log('  "Own work": CPU-profile time with the activating code on the stack, DOM calls it makes included');
+console.log('  (setting 500 iframe src attributes starts 500 navigations: the floor pays that too).');
+console.log('  TaskDuration adds the browser\'s own work for the embeds (their documents, layout), on a');
+console.log(`  shared machine noisy from round to round (load average now ${loadavg()[0].toFixed(1)}).`);
 if (problems.length > 0) {
   console.error(`\nINVALID:\n  ${problems.join('\n  ')}`);
   process.exit(1);
