@@ -349,7 +349,6 @@ export class PiekrituConsent extends ReactiveElement {
     this.#tellConsentMode();
     this.#gate?.apply();
     if (withdrawn.length === 0 || !this.#runtime) return;
-    this.#gate?.revoke();
     const { cookies, reloadAdvised } = this.#runtime.withdraw(document, withdrawn, this.#config.cookieName);
     // A script of a withdrawn category ran: the status region offers a reload (it comes with the views).
     if (reloadAdvised) void this.#ensureViews().then(() => this.#views?.offerReload(this.#statusNode!, this.#viewHost));

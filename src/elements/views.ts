@@ -76,6 +76,8 @@ export interface ViewHost {
  */
 class PiekrituPlaceholder extends HTMLElement {
   embed: HTMLElement | undefined;
+  /** The texts it shows now: rendered again only when they change (language, texts loaded). */
+  shown = '';
   constructor() {
     super();
     this.attachShadow({ mode: 'open' });
@@ -136,8 +138,9 @@ const placeholderStyles = css`
 
 /** Put placeholders before the blocked embeds, and take away those whose embed may now load. */
 export function placehold(root: Document, blocked: readonly HTMLElement[], host: ViewHost): void {
+  const waiting = new Set(blocked);
   for (const placeholder of root.querySelectorAll<PiekrituPlaceholder>('piekritu-placeholder')) {
-    if (placeholder.embed && blocked.includes(placeholder.embed)) continue;
+    if (placeholder.embed && waiting.has(placeholder.embed)) continue;
     placeholder.embed?.style.removeProperty('display');
     placeholder.remove();
   }
@@ -156,10 +159,14 @@ export function placehold(root: Document, blocked: readonly HTMLElement[], host:
     const required = requiredBy(embed.getAttribute('data-consent'));
     const t = dialogText(host);
     const category = required.map((name) => categoryLabel(t, name)).join(', ');
+    const [text, allow] = [t('placeholder.text', { category }), t('placeholder.allow', { category })];
+    const shown = `${host.lang}\n${text}\n${allow}`;
+    if (placeholder.shown === shown) continue;
+    placeholder.shown = shown;
     placeholder.lang = host.lang;
     render(
-      html`<p>${t('placeholder.text', { category })}</p>
-        <button part="allow-button" @click=${() => host.save([...grantedOf(host.consent.categories), ...required])}>${t('placeholder.allow', { category })}</button>`,
+      html`<p>${text}</p>
+        <button part="allow-button" @click=${() => host.save([...grantedOf(host.consent.categories), ...required])}>${allow}</button>`,
       placeholder.shadowRoot!,
     );
     const shadow = placeholder.shadowRoot!;

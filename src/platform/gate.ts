@@ -57,41 +57,39 @@ export class Gate {
     this.observer?.disconnect();
   }
 
-  /** Look at every gated element again, e.g. after a decision. */
+  /**
+   * Look at every gated element again, e.g. after a decision, in one pass: what is granted
+   * now runs or loads; embeds of a withdrawn category stop loading from their source at once
+   * (a script that ran cannot be unrun: that takes a reload) and wait again with the others.
+   */
   apply(): void {
     const blocked: HTMLElement[] = [];
-    for (const element of this.root.querySelectorAll<HTMLElement>(PENDING)) {
+    for (const element of this.root.querySelectorAll<HTMLElement>('[data-consent]')) {
       const media = element.matches(MEDIA);
-      if (!media && !(element instanceof HTMLScriptElement)) continue;
+      const activated = element.hasAttribute(ACTIVATED);
+      // A script waiting for its turn is the queue's; one that ran no longer has data-consent.
+      if (!media && (activated || !(element instanceof HTMLScriptElement))) continue;
       if (!this.hooks.allows(requiredBy(element.getAttribute('data-consent')))) {
-        if (media) blocked.push(element);
-        continue;
+        if (!media) continue;
+        if (activated) this.sleep(element);
+        blocked.push(element);
+      } else if (!activated) {
+        element.setAttribute(ACTIVATED, '');
+        if (media) this.load(element);
+        else this.queue = this.queue.then(() => this.run(element as HTMLScriptElement));
       }
-      element.setAttribute(ACTIVATED, '');
-      if (media) this.load(element);
-      else this.queue = this.queue.then(() => this.run(element as HTMLScriptElement));
     }
     this.hooks.blocked?.(blocked);
   }
 
-  /**
-   * Embeds of a withdrawn category stop loading from their source at once (a script that
-   * ran cannot be unrun: that takes a reload). Returns the embeds put back to sleep.
-   */
-  revoke(): HTMLElement[] {
-    const revoked: HTMLElement[] = [];
-    for (const element of this.root.querySelectorAll<HTMLElement>(`[data-consent][${ACTIVATED}]`)) {
-      if (!element.matches(MEDIA) || this.hooks.allows(requiredBy(element.getAttribute('data-consent')))) continue;
-      element.removeAttribute(ACTIVATED);
-      for (const node of [element, ...element.querySelectorAll('source[data-src]')]) {
-        node.removeAttribute('src');
-        node.removeAttribute('srcset');
-      }
-      if (element.localName === 'video' || element.localName === 'audio') (element as HTMLMediaElement).load();
-      revoked.push(element);
+  /** An embed put back to sleep: no source, as before consent. */
+  private sleep(element: HTMLElement): void {
+    element.removeAttribute(ACTIVATED);
+    for (const node of [element, ...element.querySelectorAll('source[data-src]')]) {
+      node.removeAttribute('src');
+      node.removeAttribute('srcset');
     }
-    if (revoked.length > 0) this.apply();
-    return revoked;
+    if (element.localName === 'video' || element.localName === 'audio') (element as HTMLMediaElement).load();
   }
 
   /** Replace the inert placeholder with a real script; resolves when it has run. */
