@@ -78,6 +78,8 @@ function h(tag: string, attributes: Record<string, string>, ...children: (Node |
  * @csspart preferences - The settings `<dialog>`.
  * @csspart policy - The policy `<dialog>`.
  * @csspart status - The "choice saved" announcement.
+ * @csspart reload - In the status region, after a withdrawal a running script can ignore: the reload offer.
+ * @csspart reload-button - "Pārlādēt lapu".
  * @csspart accept-button - "Piekrītu".
  * @csspart reject-button - "Noraidīt".
  * @csspart preferences-button - "Personalizēt".
