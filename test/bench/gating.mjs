@@ -4,6 +4,7 @@
  * scripts and 500 gated iframes waiting for consent, all granted by one "accept all".
  *
  *   node test/bench/gating.mjs [--scripts 2000] [--iframes 500] [--rounds 3]
+ *   BENCH_PROFILE=1 node test/bench/gating.mjs   (also: where each decision's own time went)
  *
  * Debian's Chromium, headless, no CPU throttling (1×), a fresh context per round. The page is
  * the built `dist/piekritu.min.js` with the gated elements in its markup; the banner, the
