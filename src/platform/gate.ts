@@ -36,7 +36,9 @@ const bringsWork = (node: Node): boolean =>
 export class Gate {
   /** Created on first use: a page with no gated script needs no policy. */
   private policy: ReturnType<typeof trustedTypesPolicy> | undefined;
-  private queue: Promise<void> = Promise.resolve();
+  /** Scripts granted and waiting for their turn, in document order; `next` is the one whose turn it is. */
+  private waiting: HTMLScriptElement[] = [];
+  private next = 0;
   private observer: MutationObserver | undefined;
 
   constructor(
@@ -76,7 +78,7 @@ export class Gate {
       } else if (!activated) {
         element.setAttribute(ACTIVATED, '');
         if (media) this.load(element);
-        else this.queue = this.queue.then(() => this.run(element as HTMLScriptElement));
+        else this.enqueue(element as HTMLScriptElement);
       }
     }
     this.hooks.blocked?.(blocked);
@@ -92,12 +94,32 @@ export class Gate {
     if (element.localName === 'video' || element.localName === 'audio') (element as HTMLMediaElement).load();
   }
 
-  /** Replace the inert placeholder with a real script; resolves when it has run. */
-  private run(placeholder: HTMLScriptElement): Promise<void> {
+  /** After the pass (a microtask later), the scripts it granted run. */
+  private enqueue(placeholder: HTMLScriptElement): void {
+    if (this.waiting.push(placeholder) === 1) queueMicrotask(() => void this.drain());
+  }
+
+  /** One script after the other: inline ones at once, an external one's turn ends when it has loaded. */
+  private async drain(): Promise<void> {
+    for (; this.next < this.waiting.length; this.next += 1) {
+      try {
+        const loading = this.run(this.waiting[this.next]);
+        if (loading) await loading;
+      } catch (error) {
+        // One script that cannot be made (a page policy refusing it) does not hold up the rest.
+        console.warn('piekritu: a gated script could not run.', error);
+      }
+    }
+    this.waiting = [];
+    this.next = 0;
+  }
+
+  /** Replace the inert placeholder with a real script; for an external one, resolves when it has loaded. */
+  private run(placeholder: HTMLScriptElement): Promise<void> | undefined {
     // Taken out while it waited: unmarked, so the observer queues it again if it comes back.
     if (!placeholder.isConnected) {
       placeholder.removeAttribute(ACTIVATED);
-      return Promise.resolve();
+      return undefined;
     }
     const script = this.root.createElement('script');
     for (const { name, value } of Array.from(placeholder.attributes)) {
@@ -111,18 +133,16 @@ export class Gate {
 
     const src = placeholder.getAttribute('data-src') ?? placeholder.getAttribute('src');
     const policy = (this.policy ??= trustedTypesPolicy('piekritu-gate'));
-    const done = new Promise<void>((resolve) => {
-      if (src) {
-        script.async = false;
-        script.onload = script.onerror = () => resolve();
-        script.src = policy.createScriptURL(src);
-      } else {
-        script.text = policy.createScript(placeholder.text);
-        resolve();
-      }
-    });
+    if (!src) {
+      script.text = policy.createScript(placeholder.text);
+      placeholder.replaceWith(script);
+      return undefined;
+    }
+    script.async = false;
+    const loaded = new Promise<void>((resolve) => (script.onload = script.onerror = () => resolve()));
+    script.src = policy.createScriptURL(src);
     placeholder.replaceWith(script);
-    return done;
+    return loaded;
   }
 
   private load(element: HTMLElement): void {
