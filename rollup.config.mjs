@@ -113,8 +113,8 @@ const COMPILE_HINT = '//# allFunctionsCalledOnLoad';
 const minify = ({ eager = false } = {}) =>
   terser({ ecma: 2022, module: false, compress: { passes: 3 }, format: { comments: false, preamble: eager ? COMPILE_HINT : undefined } });
 
-const compile = () =>
-  typescript({ tsconfig: './tsconfig.json', include: ['src/**/*.ts'], noEmit: false, outDir: 'dist', declaration: false });
+const compile = (outDir = 'dist') =>
+  typescript({ tsconfig: './tsconfig.json', include: ['src/**/*.ts'], noEmit: false, outDir, declaration: false });
 const jsonData = () => json({ preferConst: true, compact: true });
 
 /** A later part of the classic build: an IIFE that hands its exports to the first script. */
@@ -137,5 +137,12 @@ export default [
     output: { dir: 'dist', format: 'es', sourcemap: true, entryFileNames: '[name].js', chunkFileNames: 'piekritu-[name].js' },
     external: (id) => /^(lit|@lit\/reactive-element|js-cookie|node:.*)(\/|$)/.test(id),
     plugins: [distLayout, minifyTemplates, jsonData(), compile()],
+  },
+  // The command line (`npx piekritu …`): an ES module for Node; browser drivers stay optional.
+  {
+    input: 'src/cli/index.ts',
+    output: { dir: 'dist/cli', format: 'es', banner: '#!/usr/bin/env node', entryFileNames: 'index.js', chunkFileNames: '[name].js' },
+    external: (id) => /^(node:.*|playwright-core|better-sqlite3|pg)(\/|$)/.test(id),
+    plugins: [compile('dist/cli')],
   },
 ];
