@@ -9,6 +9,7 @@ export function pagesToVisit(start: string, candidates: string[], site: string, 
   const seen = new Set([start.split('#')[0]]);
   const pages: string[] = [];
   for (const candidate of candidates) {
+    if (pages.length >= limit) break;
     let url: URL;
     try {
       url = new URL(candidate, start);
@@ -20,7 +21,6 @@ export function pagesToVisit(start: string, candidates: string[], site: string, 
     if (!/^https?:$/.test(url.protocol) || !isFirstParty(url.hostname, site) || NOT_PAGES.test(url.pathname) || seen.has(href)) continue;
     seen.add(href);
     pages.push(href);
-    if (pages.length >= limit) break;
   }
   return pages;
 }
