@@ -149,6 +149,14 @@ describe('the well-wired site', () => {
   });
 });
 
+describe('the settings link', () => {
+  it('is followed to withdraw: one that opens nothing is reported', async () => {
+    const { code, report } = await audit(site('/test/audit/pages/broken-link.html'), ['--pages', '1']);
+    assert.equal(code, 1);
+    assert.deepEqual(found(report), ['settings-link-broken http://www.example.test/test/audit/pages/broken-link.html']);
+  });
+});
+
 describe('Consent Mode', () => {
   it('reports a Google tag requested before the default', async () => {
     const { code, report } = await audit(site('/test/audit/pages/consent-mode-late.html'), ['--pages', '1', '--allow', 'www.googletagmanager.com']);

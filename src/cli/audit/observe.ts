@@ -18,6 +18,9 @@ export interface PageLoad {
 
 export class AuditInputError extends Error {}
 
+/** A way back to the choice: any opener but one that only opens the policy. */
+const SETTINGS_LINK = '[data-piekritu-open]:not([data-piekritu-open="policy"])';
+
 interface Seen {
   url: string;
   type: string;
@@ -124,7 +127,7 @@ export class Visitor {
     const hasElement = await this.page.evaluate(() => document.querySelector('piekritu-consent') !== null);
     if (hasElement) await this.ready();
     await this.quiet();
-    const settingsLink = await this.page.evaluate(() => document.querySelector('[data-piekritu-open]') !== null);
+    const settingsLink = await this.page.evaluate((selector) => document.querySelector(selector) !== null, SETTINGS_LINK);
     return { url: final, stillLoading, hasElement, settingsLink };
   }
 
@@ -161,6 +164,27 @@ export class Visitor {
       else element.save(choice);
     }, granted);
     await this.quiet();
+  }
+
+  /**
+   * Withdraw as a visitor does: the page's settings link, then "reject all" in the dialog
+   * it opens. `false` when the link opened nothing to refuse with.
+   */
+  async withdrawThroughLink(): Promise<boolean> {
+    const opened = await this.page.evaluate((selector) => {
+      const link = document.querySelector(selector) as HTMLElement | null;
+      link?.click();
+      return link !== null;
+    }, SETTINGS_LINK);
+    if (!opened) return false;
+    const refuse = this.page.locator('piekritu-consent').locator('dialog[open] [part~="reject-all-button"], [part~="banner"] [part~="reject-button"]').first();
+    try {
+      await refuse.click({ timeout: 5000 });
+    } catch {
+      return false;
+    }
+    await this.quiet();
+    return true;
   }
 
   /** The optional categories the element offers. */

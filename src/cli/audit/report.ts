@@ -50,6 +50,7 @@ export type ViolationKind =
   | 'request-after-reject'
   | 'cookie-after-withdrawal'
   | 'no-settings-link'
+  | 'settings-link-broken'
   | 'no-element'
   | 'consent-mode-order';
 
@@ -175,6 +176,8 @@ export function violationsOf(input: {
   afterWithdrawal: { cookies: CookieFinding[]; storage: StorageFinding[] };
   byCategory: Record<string, Observation>;
   consentMode: ConsentModeResult[] | null;
+  /** Did the start page's settings link lead to "reject all"? `null`: not tried (no link). */
+  linkWorks?: boolean | null;
 }): Violation[] {
   const { allowed, pages } = input;
   const violations: Violation[] = [];
@@ -218,6 +221,10 @@ export function violationsOf(input: {
     } else if (!page.settingsLink) {
       violations.push({ kind: 'no-settings-link', subject: page.url, detail: 'no element with data-piekritu-open: a visitor cannot withdraw consent from this page', page: page.url, cause: '' });
     }
+  }
+  if (input.linkWorks === false && pages[0]) {
+    const url = pages[0].url;
+    violations.push({ kind: 'settings-link-broken', subject: url, detail: 'the settings link opened no dialog with "reject all": a visitor cannot withdraw consent with it', page: url, cause: '' });
   }
   for (const result of input.consentMode ?? []) {
     if (result.ok) continue;

@@ -154,7 +154,8 @@ async function run(browser: Browser, options: AuditOptions): Promise<Report> {
   const withdrawing = await walk(browser, options, visited, 'accept, then withdraw', (v) => v.decide('all'));
   options.progress(`accept, then withdraw: withdrawing on ${start}`);
   if (visited.length > 1) await withdrawing.visit(start);
-  await withdrawing.decide('none');
+  const linkWorks = pages[0].settingsLink ? await withdrawing.withdrawThroughLink() : null;
+  if (linkWorks !== true) await withdrawing.decide('none');
   const left = await withdrawing.snapshot(site);
   await withdrawing.close();
 
@@ -162,7 +163,7 @@ async function run(browser: Browser, options: AuditOptions): Promise<Report> {
   for (const item of afterWithdrawal.storage) {
     if (!necessary.includes(item.key)) warnings.push(`${item.area}.${item.key} is still there after consent was withdrawn (the element deletes cookies only: clear it on consent-change).`);
   }
-  const violations = violationsOf({ allowed, pages, before, afterReject, afterWithdrawal, byCategory, consentMode });
+  const violations = violationsOf({ allowed, pages, before, afterReject, afterWithdrawal, byCategory, consentMode, linkWorks });
   const necessaryFound = [...afterReject.cookies, ...before.cookies].filter(
     (cookie, i, all) => necessaryCookie(cookie, allowed) && all.findIndex((other) => cookieKey(other) === cookieKey(cookie)) === i,
   );

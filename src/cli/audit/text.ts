@@ -11,6 +11,7 @@ export const KIND_LABEL: Record<ViolationKind, string> = {
   'request-after-reject': 'request after reject',
   'cookie-after-withdrawal': 'cookie after withdrawal',
   'no-settings-link': 'no settings link',
+  'settings-link-broken': 'settings link broken',
   'no-element': 'no banner element',
   'consent-mode-order': 'Consent Mode order',
 };
