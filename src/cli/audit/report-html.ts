@@ -1,7 +1,7 @@
 /** The audit as one self-contained HTML file: no script, no outside resource. */
 import { lifetime } from './declaration.js';
 import type { Report } from './report.js';
-import { COOKIE_HEAD, cookieRow, KIND_LABEL, shorten } from './text.js';
+import { COOKIE_HEAD, cookieRow, KIND_LABEL, shorten, summary } from './text.js';
 
 const escape = (text: string): string =>
   text.replace(/[&<>"']/g, (char) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[char]!);
@@ -27,7 +27,9 @@ th{background:#eef1f4}
 tr.violation td:first-child{color:#a40e26;font-weight:600}
 pre{background:#fff;border:1px solid #d0d7de;padding:12px;overflow:auto;font-size:.85rem}
 ul.pages{list-style:none;padding:0}.ok::before{content:"✓ ";color:#116329}.ko::before{content:"✗ ";color:#a40e26}
-.none{color:#57606a}`;
+.none{color:#57606a}
+.top{display:grid;grid-template-columns:minmax(0,3fr) minmax(0,2fr);gap:24px;align-items:start}.top h2{margin-top:16px}
+@media (max-width:800px){.top{grid-template-columns:1fr}}`;
 
 export function htmlReport(report: Report): string {
   const origin = new URL(report.pages[0]?.url ?? report.url).origin;
@@ -66,7 +68,11 @@ export function htmlReport(report: Report): string {
 <h1>piekritu audit</h1>
 <p class="meta">${escape(report.url)} · site ${escape(report.site)} · ${report.pages.length} page(s) · ${escape(report.date)}</p>
 <p class="verdict ${count ? 'bad' : 'good'}">${count ? `${count} violation(s)` : 'No violations'}</p>
+<div class="top">
 <figure><img src="${report.screenshot}" alt="The start page before any choice, with its banner"><figcaption>The start page before any choice.</figcaption></figure>
+<section><h2>Summary</h2>
+${table(['check', 'result'], summary(report))}</section>
+</div>
 <h2>Violations</h2>
 ${violations}
 <h2>Before any choice</h2>

@@ -42,6 +42,27 @@ export function cookieRow(category: string, cookie: CookieFinding, origin: strin
 
 export const COOKIE_HEAD = ['category', 'cookie', 'domain', 'path', 'expires', 'HttpOnly', 'party', 'set by'];
 
+/** One row per check: what was tried and how many violations it found. */
+export function summary(report: Report): string[][] {
+  const count = (kinds: ViolationKind[]) => report.violations.filter((v) => kinds.includes(v.kind)).length;
+  const verdict = (kinds: ViolationKind[], what: string) => {
+    const n = count(kinds);
+    return n === 0 ? '✓' : `✗ ${n} ${what}`;
+  };
+  const rows = [
+    ['before any choice', verdict(['cookie-before-consent', 'storage-before-consent', 'request-before-consent'], 'cookie(s), key(s) or request(s)')],
+    ...report.categories.map((category) => {
+      const seen = report.byCategory[category];
+      return [`only ${category} accepted`, `${seen?.cookies.length ?? 0} cookie(s), ${seen?.storage.length ?? 0} key(s), ${seen?.requests.length ?? 0} third-party host(s)`];
+    }),
+    ['everything refused', verdict(['cookie-after-reject', 'storage-after-reject', 'request-after-reject'], 'set anyway')],
+    ['accepted, then withdrawn', verdict(['cookie-after-withdrawal'], 'cookie(s) left')],
+    ['settings link on every page', verdict(['no-settings-link', 'settings-link-broken', 'no-element'], `of ${report.pages.length} page(s) without a working one`)],
+  ];
+  if (report.consentMode) rows.push(['Consent Mode default first', verdict(['consent-mode-order'], 'page(s) where a Google tag came first')]);
+  return rows;
+}
+
 export function textReport(report: Report): string {
   const origin = new URL(report.pages[0]?.url ?? report.url).origin;
   const now = Date.parse(report.date);
@@ -49,19 +70,18 @@ export function textReport(report: Report): string {
   out.push(`piekritu audit of ${report.url}`);
   out.push(`site ${report.site} · ${report.pages.length} page(s) · categories: ${report.categories.join(', ') || 'none'} · consent cookie "${report.consentCookie}"`);
   out.push('');
+  out.push('SUMMARY');
+  out.push(table(['check', 'result'], summary(report)));
+  out.push('');
   if (report.violations.length > 0) {
     out.push(`VIOLATIONS (${report.violations.length})`);
-    out.push(
-      table(
-        ['what', 'subject', 'page', 'caused by', 'detail'],
-        report.violations.map((v) => [KIND_LABEL[v.kind], shorten(v.subject, origin), shorten(v.page, origin), shorten(v.cause, origin) || '—', v.detail]),
-        70,
-      ),
-    );
-  } else {
-    out.push('VIOLATIONS: none');
+    for (const v of report.violations) {
+      out.push(`  ✗ ${KIND_LABEL[v.kind]}: ${shorten(v.subject, origin)} — ${v.detail}`);
+      const where = [v.page && v.page !== v.subject ? `on ${shorten(v.page, origin)}` : '', v.cause ? `caused by ${shorten(v.cause, origin)}` : ''].filter(Boolean);
+      if (where.length) out.push(`      ${where.join(' · ')}`);
+    }
+    out.push('');
   }
-  out.push('');
   const rows: string[][] = [];
   for (const cookie of report.necessary) rows.push(cookieRow('necessary', cookie, origin, now));
   for (const category of report.categories) for (const cookie of report.byCategory[category]?.cookies ?? []) rows.push(cookieRow(category, cookie, origin, now));
