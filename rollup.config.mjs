@@ -143,6 +143,6 @@ export default [
     input: 'src/cli/index.ts',
     output: { dir: 'dist/cli', format: 'es', banner: '#!/usr/bin/env node', entryFileNames: 'index.js', chunkFileNames: '[name].js' },
     external: (id) => /^(node:.*|playwright-core|better-sqlite3|pg)(\/|$)/.test(id),
-    plugins: [compile('dist/cli')],
+    plugins: [jsonData(), compile('dist/cli')],
   },
 ];

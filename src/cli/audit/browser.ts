@@ -4,21 +4,10 @@
  */
 import { existsSync } from 'node:fs';
 import type { Browser } from 'playwright-core';
+/** Without these, headless Chromium floods the network with its own background requests. */
+import QUIET from '../chromium-flags.json';
 
 const CANDIDATES = ['/usr/bin/chromium', '/usr/bin/chromium-browser', '/usr/bin/google-chrome', '/usr/bin/google-chrome-stable'];
-
-/** Without these, headless Chromium floods the network with its own background requests. */
-const QUIET = [
-  '--disable-gpu',
-  '--disable-quic',
-  '--no-first-run',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-  '--disable-default-apps',
-  '--disable-extensions',
-  '--mute-audio',
-];
 
 export class SetupError extends Error {}
 
