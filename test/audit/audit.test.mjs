@@ -149,6 +149,16 @@ describe('the well-wired site', () => {
   });
 });
 
+describe('the main demo', () => {
+  it('has no violation: Consent Mode, the record queue and its gated scripts are all in order', async () => {
+    const { code, report, stdout } = await audit(site('/demo/'), ['--pages', '3']);
+    assert.equal(code, 0, stdout);
+    assert.deepEqual(report.violations, []);
+    assert.deepEqual(report.consentMode.map((result) => result.ok), [true, true, true]);
+    assert.deepEqual(names(report.byCategory.analytics.cookies), ['demo_analytics', 'demo_analytics_session']);
+  });
+});
+
 describe('the settings link', () => {
   it('is followed to withdraw: one that opens nothing is reported', async () => {
     const { code, report } = await audit(site('/test/audit/pages/broken-link.html'), ['--pages', '1']);

@@ -85,10 +85,13 @@ describe('violationsOf', () => {
   const allowed = { consentCookie: 'piekritu', necessary: ['session_id', 'csrf_*'], hosts: ['fonts.example.net'] };
   const base = { allowed, pages: [page], before: nothing, afterReject: nothing, afterWithdrawal: { cookies: [], storage: [] }, byCategory: {}, consentMode: null };
 
-  it('before any choice: the consent cookie, declared necessary cookies, allowed hosts and piekritu\'s own files pass; the rest is a violation', () => {
+  it('before any choice: the consent cookie, declared necessary cookies, the record queue, allowed hosts and piekritu\'s own files pass; the rest is a violation', () => {
     const before: Observation = {
       cookies: [cookie('piekritu'), cookie('session_id'), cookie('csrf_token'), cookie('_ga', { setBy: 'script https://www.googletagmanager.com/gtag/js:1' })],
-      storage: [{ area: 'localStorage', key: 'seen', origin: 'https://www.example.lv', setBy: '', page: page.url }],
+      storage: [
+        { area: 'localStorage', key: 'seen', origin: 'https://www.example.lv', setBy: '', page: page.url },
+        { area: 'localStorage', key: 'piekritu:records', origin: 'https://www.example.lv', setBy: '', page: page.url },
+      ],
       requests: [
         { url: 'https://fonts.example.net/a.woff2', type: 'Font', initiator: '', page: page.url },
         { url: 'https://cdn.jsdelivr.net/npm/piekritu@0.1.0/dist/piekritu.min.js', type: 'Script', initiator: '', page: page.url },

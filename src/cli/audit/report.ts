@@ -3,6 +3,7 @@
  * browser work is in observe.ts and run.ts.
  */
 import { cookieMatcher } from '../../core/gating.js';
+import { RECORDS_QUEUE } from '../../core/record.js';
 
 export interface CookieFinding {
   name: string;
@@ -136,12 +137,16 @@ export function necessaryCookie(cookie: { name: string }, allowed: Allowed): boo
   return cookie.name === allowed.consentCookie || cookieMatcher(allowed.necessary.join(' '))(cookie.name);
 }
 
+/** The element's queue of consent records, or a key the site declares necessary. */
+export function necessaryStorage(item: { key: string }, allowed: Allowed): boolean {
+  return item.key === RECORDS_QUEUE || cookieMatcher(allowed.necessary.join(' '))(item.key);
+}
+
 /** What is left once the strictly necessary is set aside. */
 export function unnecessary(observation: Observation, allowed: Allowed): Observation {
-  const necessary = cookieMatcher(allowed.necessary.join(' '));
   return {
     cookies: observation.cookies.filter((cookie) => !necessaryCookie(cookie, allowed)),
-    storage: observation.storage.filter((item) => !necessary(item.key)),
+    storage: observation.storage.filter((item) => !necessaryStorage(item, allowed)),
     requests: observation.requests.filter((request) => !isPiekritu(request.url) && !allowed.hosts.includes(hostOf(request.url))),
   };
 }

@@ -12,6 +12,7 @@ import {
   cookieKey,
   consentModeOrder,
   necessaryCookie,
+  necessaryStorage,
   unnecessary,
   violationsOf,
   type Allowed,
@@ -161,7 +162,7 @@ async function run(browser: Browser, options: AuditOptions): Promise<Report> {
 
   const afterWithdrawal = { cookies: left.cookies, storage: left.storage.filter((item) => !before.storage.some((other) => other.key === item.key && other.area === item.area)) };
   for (const item of afterWithdrawal.storage) {
-    if (!necessary.includes(item.key)) warnings.push(`${item.area}.${item.key} is still there after consent was withdrawn (the element deletes cookies only: clear it on consent-change).`);
+    if (!necessaryStorage(item, allowed)) warnings.push(`${item.area}.${item.key} is still there after consent was withdrawn (the element deletes cookies only: clear it on consent-change).`);
   }
   const violations = violationsOf({ allowed, pages, before, afterReject, afterWithdrawal, byCategory, consentMode, linkWorks });
   const necessaryFound = [...afterReject.cookies, ...before.cookies].filter(
