@@ -29,13 +29,17 @@ interface Seen {
   page: string;
 }
 
-/** The first stack frame, or the document, that started a request. */
-function initiatorOf(initiator: { type: string; url?: string; lineNumber?: number; stack?: { callFrames: { url: string; lineNumber: number }[]; parent?: unknown } }): string {
-  let stack = initiator.stack as { callFrames: { url: string; lineNumber: number }[]; parent?: unknown } | undefined;
-  while (stack) {
+/** The part of CDP's `Network.Initiator` the audit reads. */
+interface Stack {
+  callFrames: { url: string; lineNumber: number }[];
+  parent?: Stack;
+}
+
+/** The first stack frame with an address, or the document, that started a request. */
+function initiatorOf(initiator: { url?: string; lineNumber?: number; stack?: Stack }): string {
+  for (let stack = initiator.stack; stack; stack = stack.parent) {
     const frame = stack.callFrames.find((call) => /^https?:/.test(call.url));
     if (frame) return `${frame.url}:${frame.lineNumber + 1}`;
-    stack = stack.parent as typeof stack;
   }
   if (initiator.url) return initiator.lineNumber !== undefined ? `${initiator.url}:${initiator.lineNumber + 1}` : initiator.url;
   return '';
