@@ -31,6 +31,12 @@ before(async () => {
         res.writeHead(200, { 'content-type': 'text/javascript' });
         res.end('window.googleTagLoaded = true;');
       },
+      // A page whose server sets a session cookie (declared necessary) and one that is not.
+      '/test/audit/server-cookies': async (req, res) => {
+        const page = await readFile(new URL('./pages/server-cookies.html', import.meta.url));
+        res.writeHead(200, { 'content-type': 'text/html', 'set-cookie': ['sid=abc; Path=/; HttpOnly; SameSite=Lax', 'ad_sync=1; Path=/; Max-Age=2592000; SameSite=Lax'] });
+        res.end(page);
+      },
       // Starts an answer and never finishes it.
       '/test/audit/hang': (req, res) => {
         res.writeHead(200, { 'content-type': req.url.includes('page') ? 'text/html' : 'image/png' });
@@ -146,6 +152,17 @@ describe('the well-wired site', () => {
     );
     assert.deepEqual(result.report.byCategory.marketing.requests.map((r) => new URL(r.url).hostname), ['tracker.other.test']);
     assert.deepEqual(result.report.byCategory.analytics.requests, []);
+  });
+});
+
+describe('cookies from the server', () => {
+  it('are traced to the response that set them; HttpOnly ones too; a declared necessary one passes', async () => {
+    const { code, report } = await audit(site('/test/audit/server-cookies'), ['--pages', '1']);
+    assert.equal(code, 1);
+    assert.deepEqual(found(report), ['cookie-before-consent ad_sync']);
+    assert.match(report.violations[0].cause, /^Set-Cookie of http:\/\/www\.example\.test:\d+\/test\/audit\/server-cookies$/);
+    const sid = report.necessary.find((cookie) => cookie.name === 'sid');
+    assert.deepEqual([sid.httpOnly, sid.expires, sid.thirdParty], [true, null, false]);
   });
 });
 

@@ -58,6 +58,8 @@ export class Visitor {
   /** Cookie names set by a response header, and the request that brought it. */
   readonly headerCookies = new Map<string, string>();
   readonly probes: (ProbeRecord & { page: string })[] = [];
+  /** Pages this visitor opened. */
+  loads = 0;
   #ids = new Map<string, Seen>();
   #page = '';
   #lastRequest = 0;
@@ -103,6 +105,7 @@ export class Visitor {
   async visit(url: string): Promise<PageLoad> {
     await this.#collect();
     this.#page = url;
+    this.loads += 1;
     let response;
     try {
       response = await this.page.goto(url, { waitUntil: 'domcontentloaded', timeout: this.timeout });

@@ -116,6 +116,9 @@ export interface Report {
   declaration: Declaration;
   /** The start page with its banner, as a data URL. */
   screenshot: string;
+  /** How long the audit took, and how many pages it opened in all its runs. */
+  durationMs: number;
+  pageLoads: number;
 }
 
 /** What the site may keep before consent: the consent cookie, and what it declares necessary. */

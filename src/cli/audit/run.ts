@@ -97,7 +97,9 @@ export async function audit(options: AuditOptions): Promise<Report> {
 }
 
 async function run(browser: Browser, options: AuditOptions): Promise<Report> {
+  const started = Date.now();
   const warnings: string[] = [];
+  let loads = 0;
   // 1. Before any choice: the start page, then the pages it leads to.
   const first = await Visitor.open(browser, options.timeout);
   options.progress(`before consent: ${options.url}`);
@@ -136,6 +138,7 @@ async function run(browser: Browser, options: AuditOptions): Promise<Report> {
   const visited = pages.map((page) => page.url);
   const before = await first.snapshot(site);
   const consentMode = info.consentMode ? consentModeOf(first, visited) : null;
+  loads += first.loads;
   await first.close();
 
   // 2. One category at a time.
@@ -143,12 +146,14 @@ async function run(browser: Browser, options: AuditOptions): Promise<Report> {
   for (const category of categories) {
     const visitor = await walk(browser, options, visited, `only ${category}`, (v) => v.decide([category]));
     byCategory[category] = added(unnecessary(await visitor.snapshot(site), allowed), before);
-    await visitor.close();
+    loads += visitor.loads;
+  await visitor.close();
   }
 
   // 3. Everything refused.
   const refusing = await walk(browser, options, visited, 'reject all', (v) => v.decide('none'));
   const afterReject = await refusing.snapshot(site);
+  loads += refusing.loads;
   await refusing.close();
 
   // 4. Everything accepted, then withdrawn on the start page.
@@ -158,6 +163,7 @@ async function run(browser: Browser, options: AuditOptions): Promise<Report> {
   const linkWorks = pages[0].settingsLink ? await withdrawing.withdrawThroughLink() : null;
   if (linkWorks !== true) await withdrawing.decide('none');
   const left = await withdrawing.snapshot(site);
+  loads += withdrawing.loads;
   await withdrawing.close();
 
   const afterWithdrawal = { cookies: left.cookies, storage: left.storage.filter((item) => !before.storage.some((other) => other.key === item.key && other.area === item.area)) };
@@ -193,6 +199,8 @@ async function run(browser: Browser, options: AuditOptions): Promise<Report> {
     warnings,
     declaration,
     screenshot,
+    durationMs: Date.now() - started,
+    pageLoads: loads,
   };
 }
 

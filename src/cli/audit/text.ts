@@ -113,6 +113,6 @@ export function textReport(report: Report): string {
   }
   if (report.declaration.notDeletable.length) out.push(`  other sites' cookies (a page cannot delete them): ${report.declaration.notDeletable.join(', ')}`);
   out.push('');
-  out.push(report.violations.length ? `✗ ${report.violations.length} violation(s)` : '✓ no violations');
+  out.push(`${report.violations.length ? `✗ ${report.violations.length} violation(s)` : '✓ no violations'} · ${report.pageLoads} page loads in ${(report.durationMs / 1000).toFixed(1)} s`);
   return out.join('\n');
 }
