@@ -3,6 +3,9 @@ import { fitLists, isConsentId, isToken, type StoredChoice } from './codec.js';
 import { MAX_COOKIE_DAYS } from './config.js';
 import { choiceOf, expiresAt, FUTURE_SKEW_MS, type Consent } from './consent.js';
 
+/** The localStorage key where records wait to be sent: the element's own, strictly necessary storage. */
+export const RECORDS_QUEUE = 'piekritu:records';
+
 export interface ConsentRecord {
   id: string;
   /** ISO 8601 time of the decision. */

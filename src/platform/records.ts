@@ -8,9 +8,8 @@
  * older one: the server re-issues the consent cookie only for the newest decision the
  * request carries, so each answer is read against the cookie as it stands (see cookies.ts).
  */
-import type { ConsentRecord } from '../core/record.js';
+import { RECORDS_QUEUE as QUEUE_KEY, type ConsentRecord } from '../core/record.js';
 
-const QUEUE_KEY = 'piekritu:records';
 /** A visitor offline for months must not grow storage without end. */
 const MAX_QUEUED = 20;
 
