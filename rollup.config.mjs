@@ -144,11 +144,12 @@ export default [
     output: { file: 'dist/dashboard/dashboard.js', format: 'iife', sourcemap: true },
     plugins: [resolve(), compile(), minify()],
   },
-  // `npx piekritu …`: each command a chunk loaded on demand; database drivers stay optional.
+  // `npx piekritu …`: an ES module for Node, each command a chunk loaded on demand; the
+  // browser and database drivers stay optional.
   {
     input: { index: 'src/cli/index.ts' },
     output: { dir: 'dist/cli', format: 'es', banner: '#!/usr/bin/env node', entryFileNames: '[name].js', chunkFileNames: '[name].js' },
-    external: (id) => /^(node:.*|better-sqlite3|pg)(\/|$)/.test(id),
+    external: (id) => /^(node:.*|playwright-core|better-sqlite3|pg)(\/|$)/.test(id),
     plugins: [jsonData(), compile('dist/cli')],
   },
 ];

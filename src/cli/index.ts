@@ -1,23 +1,30 @@
 /// <reference types="node" />
-/** `npx piekritu <command> …`: each command is its own module, loaded only when asked for. */
+/**
+ * `npx piekritu <command> …`: each command is a module loaded only when asked for, so the
+ * optional drivers of one (Chromium, the database drivers) never load for another.
+ */
 const COMMANDS: Record<string, () => Promise<{ main(args: string[]): Promise<number> }>> = {
+  audit: () => import('./audit.js'),
   records: () => import('./records.js'),
 };
 
 const USAGE = `usage: piekritu <command> [options]
 
 commands:
-  records   proof-of-consent records: lookup, export, purge, stats, verify
-`;
+  audit <url>   check a site's consent gating in Chromium and draft its cookie declaration
+  records       proof-of-consent records: lookup, export, purge, stats, verify
+
+Run "piekritu <command> --help" for a command's options.`;
 
 export async function run(argv: string[]): Promise<number> {
-  const [command, ...args] = argv;
-  const load = command ? COMMANDS[command] : undefined;
-  if (!load) {
-    process.stderr.write(command && command !== '--help' && command !== '-h' ? `piekritu: unknown command "${command}"\n\n${USAGE}` : USAGE);
-    return 2;
+  const [name, ...args] = argv;
+  const command = name ? COMMANDS[name] : undefined;
+  if (!command) {
+    if (name && name !== '--help' && name !== '-h') console.error(`piekritu: unknown command "${name}".`);
+    console.error(USAGE);
+    return name === '--help' || name === '-h' ? 0 : 2;
   }
-  return (await load()).main(args);
+  return (await command()).main(args);
 }
 
 run(process.argv.slice(2)).then(
@@ -25,7 +32,7 @@ run(process.argv.slice(2)).then(
     process.exitCode = code;
   },
   (error: unknown) => {
-    process.stderr.write(`piekritu: ${error instanceof Error ? error.message : String(error)}\n`);
-    process.exitCode = 1;
+    console.error(`piekritu: ${error instanceof Error ? error.message : String(error)}`);
+    process.exitCode = 2;
   },
 );

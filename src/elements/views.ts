@@ -24,6 +24,8 @@ export const LATVIAN_DIALOGS: Strings = dialogs;
  */
 class PiekrituPlaceholder extends HTMLElement {
   embed: HTMLElement | undefined;
+  /** The texts it shows now: rendered again only when they change (language, texts loaded). */
+  shown = '';
   constructor() {
     super();
     this.attachShadow({ mode: 'open' });
@@ -71,8 +73,9 @@ const placeholderStyles = css`
 
 /** Put placeholders before the blocked embeds, and take away those whose embed may now load. */
 export function placehold(root: Document, blocked: readonly HTMLElement[], host: DialogHost): void {
+  const waiting = new Set(blocked);
   for (const placeholder of root.querySelectorAll<PiekrituPlaceholder>('piekritu-placeholder')) {
-    if (placeholder.embed && blocked.includes(placeholder.embed)) continue;
+    if (placeholder.embed && waiting.has(placeholder.embed)) continue;
     placeholder.embed?.style.removeProperty('display');
     placeholder.remove();
   }
@@ -91,10 +94,14 @@ export function placehold(root: Document, blocked: readonly HTMLElement[], host:
     const required = requiredBy(embed.getAttribute('data-consent'));
     const t = host.t;
     const category = required.map((name) => categoryLabel(t, name)).join(', ');
+    const [text, allow] = [t('placeholder.text', { category }), t('placeholder.allow', { category })];
+    const shown = `${host.lang}\n${text}\n${allow}`;
+    if (placeholder.shown === shown) continue;
+    placeholder.shown = shown;
     placeholder.lang = host.lang;
     render(
-      html`<p>${t('placeholder.text', { category })}</p>
-        <button part="allow-button" @click=${() => host.save([...grantedOf(host.consent.categories), ...required])}>${t('placeholder.allow', { category })}</button>`,
+      html`<p>${text}</p>
+        <button part="allow-button" @click=${() => host.save([...grantedOf(host.consent.categories), ...required])}>${allow}</button>`,
       placeholder.shadowRoot!,
     );
     const shadow = placeholder.shadowRoot!;
@@ -102,3 +109,22 @@ export function placehold(root: Document, blocked: readonly HTMLElement[], host:
   }
 }
 
+
+// ---- reload offer ------------------------------------------------------------------
+
+/**
+ * After a withdrawal that a script which already ran can ignore (it may write its cookies
+ * again): the status region says so and offers a reload, in the visitor's language. It stays
+ * until the page reloads; drawn again when the texts change.
+ */
+export function offerReload(status: HTMLElement, host: DialogHost): void {
+  const t = host.t;
+  let offer = status.querySelector<HTMLElement>('[part="reload"]');
+  if (!offer) {
+    offer = document.createElement('p');
+    offer.setAttribute('part', 'reload');
+    status.append(offer);
+  }
+  offer.lang = host.lang;
+  render(html`${t('status.reload')} <button part="reload-button" class="secondary" @click=${() => location.reload()}>${t('action.reload')}</button>`, offer);
+}

@@ -6,20 +6,11 @@
  * person asked for a run without it (PIEKRITU_SKIP=postgres).
  */
 import { spawnSync } from 'node:child_process';
-import { program } from './setup.mjs';
+import { programForSuite } from './setup.mjs';
 
-let postgres;
-try {
-  postgres = program('postgres');
-} catch (error) {
-  console.error(`test:records: ${error.message}`);
-  process.exit(1);
-}
-if (postgres.skip) {
-  console.log(`test:records skipped: ${postgres.skip}.`);
-  process.exit(0);
-}
-const env = { ...process.env, POSTGRES_BIN: postgres.path };
+const postgres = programForSuite('postgres', 'test:records');
+if (!postgres) process.exit(0);
+const env = { ...process.env, POSTGRES_BIN: postgres };
 for (const [command, args] of [
   ['npx', ['vitest', 'run', '--config', 'test/records/vitest.config.mjs']],
   ['node', ['--test', '--test-concurrency=1', 'test/records/']],

@@ -74,6 +74,8 @@ function later(soon: boolean, task: () => void): void {
  * @csspart preferences - The settings `<dialog>`.
  * @csspart policy - The policy `<dialog>`.
  * @csspart status - The "choice saved" announcement.
+ * @csspart reload - In the status region, after a withdrawal a running script can ignore: the reload offer.
+ * @csspart reload-button - "Pārlādēt lapu".
  * @csspart accept-button - "Piekrītu".
  * @csspart reject-button - "Noraidīt".
  * @csspart preferences-button - "Personalizēt".
@@ -143,6 +145,8 @@ export class PiekrituConsent extends ReactiveElement {
   #banner: { node: HTMLElement; key: string } | undefined;
   /** Embeds waiting for consent, as the gate last saw them. */
   #blocked: HTMLElement[] = [];
+  /** A withdrawal left a script running: the reload offer stays until the page reloads. */
+  #reloadOffered = false;
   /** What opened the dialog: focus returns there when it closes. */
   #returnFocus: HTMLElement | null = null;
   /** Where a keyboard visitor came into this element from: their place on the page. */
@@ -203,6 +207,8 @@ export class PiekrituConsent extends ReactiveElement {
         if (consent.decided) this.#closeBanner();
         else this.#openBanner();
       },
+      // A script of a withdrawn category ran: the status region offers a reload (it comes with the views).
+      reloadAdvised: () => void this.#ensureViews().then(() => ((this.#reloadOffered = true), this.requestUpdate())),
       blocked: (embeds) => {
         this.#blocked = embeds;
         if (embeds.length > 0 || this.#views) void this.#ensureViews().then(() => this.requestUpdate());
@@ -390,6 +396,7 @@ export class PiekrituConsent extends ReactiveElement {
       this.#dialogs.render(this.view, this.#reopen);
       this.#reopen = false;
       this.#views!.placehold(document, this.#blocked, this.#dialogHost);
+      if (this.#reloadOffered) this.#views!.offerReload(this.#status.node, this.#dialogHost);
     }
     // The page hears of a dialog once it is drawn (or gone).
     const drawn = this.#drawn;

@@ -20,6 +20,8 @@ export interface ConsentHooks {
   changed(consent: Consent, kept?: boolean): void;
   /** Embeds still waiting for consent, as the gate last saw them. */
   blocked(embeds: HTMLElement[]): void;
+  /** A script of a withdrawn category had already run: offer a reload. */
+  reloadAdvised(): void;
 }
 
 export class ConsentController {
@@ -108,6 +110,10 @@ export class ConsentController {
 
   blocked(embeds: HTMLElement[]): void {
     this.hooks.blocked(embeds);
+  }
+
+  reloadAdvised(): void {
+    this.hooks.reloadAdvised();
   }
 
   /**

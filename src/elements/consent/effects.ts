@@ -4,11 +4,11 @@
  * Consent Mode and the consent records. The `ConsentController` owns one of these and
  * calls it in its ordered commit; nothing else does.
  */
-import { allows, type Consent } from '../../core/consent.js';
+import { allows, deniedOf, type Consent } from '../../core/consent.js';
 import { parseJarConfig, type BootConfig, type Warn } from '../../core/config.js';
 import { recordOf } from '../../core/record.js';
 import { withdraw } from '../../platform/cleanup.js';
-import { consentJar, type CookieJar } from '../../platform/cookies.js';
+import { openJar, type CookieJar } from '../../platform/cookies.js';
 import { Gate } from '../../platform/gate.js';
 import { consentUpdate } from '../../platform/gtag.js';
 import { flushRecords, hasQueuedRecords, queueRecord } from '../../platform/records.js';
@@ -34,6 +34,8 @@ export interface EffectsHost {
   /** Another tab decided; `catchingUp`: it may have, while the runtime was on its way. */
   otherTab(catchingUp?: boolean): void;
   blocked(embeds: HTMLElement[]): void;
+  /** A script of a withdrawn category had already run: a reload finishes the job. */
+  reloadAdvised(): void;
 }
 
 export class ConsentEffects {
@@ -47,7 +49,7 @@ export class ConsentEffects {
     // Where the cookie goes matters only from the first write: read with the runtime.
     const { cookieDomain, cookiePath } = parseJarConfig((name) => host.element.getAttribute(name), location.hostname, host.warn);
     const { cookieName, cookieDays } = host.config;
-    this.#jar = consentJar({ name: cookieName, domain: cookieDomain, path: cookiePath, days: cookieDays });
+    this.#jar = openJar({ name: cookieName, domain: cookieDomain, path: cookiePath, days: cookieDays });
     // Before the gate starts: vendors' defaults precede any tag gated with data-consent.
     if (!bridged.has(host.element)) {
       bridged.add(host.element);
@@ -69,8 +71,10 @@ export class ConsentEffects {
     const consent = host.consent();
     if (consent?.decided) this.#tellConsentMode(consent);
     gate.start();
+    // Refused categories' declared cookies go on every page load, not only at the withdrawal.
+    if (consent) withdraw(document, deniedOf(consent.categories), host.config.cookieName);
     const endpoint = host.config.logEndpoint;
-    if (endpoint && hasQueuedRecords()) void flushRecords(endpoint);
+    if (endpoint && hasQueuedRecords()) void flushRecords(endpoint, this.#jar);
   }
 
   stop(): void {
@@ -95,8 +99,8 @@ export class ConsentEffects {
     this.#tellConsentMode(consent);
     this.#gate?.apply();
     if (withdrawn.length > 0) {
-      this.#gate?.revoke();
       const { cookies, reloadAdvised } = withdraw(document, withdrawn, this.host.config.cookieName);
+      if (reloadAdvised) this.host.reloadAdvised();
       emit(this.host.element, 'consent-cleanup', { categories: withdrawn, cookies, reloadAdvised });
     }
     return kept;
@@ -110,7 +114,7 @@ export class ConsentEffects {
     const endpoint = this.host.config.logEndpoint;
     if (!endpoint) return;
     queueRecord(recordOf(consent, lang, location.href));
-    void flushRecords(endpoint);
+    void flushRecords(endpoint, this.#jar);
   }
 
   /** Google Consent Mode hears of each consent once (by its id), whichever path brings it. */
