@@ -10,6 +10,7 @@ import assert from 'node:assert/strict';
 import puppeteer from 'puppeteer-core';
 import { serve } from '../../demo/serve.mjs';
 import { program } from '../support/setup.mjs';
+import { rendered } from './support.mjs';
 
 const { path: FIREFOX, skip: SKIP } = program('firefox');
 
@@ -56,7 +57,7 @@ async function open(path = PAGE) {
   page.on('pageerror', (error) => page.errors.push(error.message));
   page.on('console', (message) => message.type() === 'error' && page.errors.push(message.text()));
   page.on('request', (request) => page.requests.push(request.url()));
-  await page.goto(`${server.url}${path}`);
+  await page.goto(rendered(`${server.url}${path}`));
   await ready(page);
   return { page, context };
 }
