@@ -11,11 +11,15 @@ const PAGE = new URL('./csp.html', import.meta.url);
 /** The Trusted Types policies piekritu creates (lit-html's is the dialogs' template engine). */
 export const TRUSTED_TYPES_POLICIES = ['piekritu', 'piekritu-gate', 'lit-html'];
 
-/** `hashes`: the instant snippet's stub and style allowed by hash (`CSP_HASHES` of piekritu/ssr) instead of the nonce. */
-export const contentSecurityPolicy = (nonce, hashes) =>
+/**
+ * With the banner in the page (`?render=`, piekritu/ssr), its shadow root's `<style>` is an
+ * inline style: allowed by the nonce (`style-src 'nonce-…'`), or with `hashes` (piekritu/ssr's
+ * `CSP_HASHES`) the stub and the style by their hashes instead.
+ */
+export const contentSecurityPolicy = (nonce, { rendered = false, hashes } = {}) =>
   [
     `script-src 'self' 'nonce-${nonce}'${hashes ? ` '${hashes.script}'` : ''}`,
-    `style-src 'self'${hashes ? ` '${hashes.style}'` : ''}`,
+    `style-src 'self'${hashes ? ` '${hashes.style}'` : rendered ? ` 'nonce-${nonce}'` : ''}`,
     "object-src 'none'",
     "base-uri 'none'",
     "require-trusted-types-for 'script'",
@@ -38,7 +42,10 @@ export function cspPage({ extra = () => '' } = {}) {
     res.writeHead(200, {
       'content-type': 'text/html; charset=utf-8',
       'cache-control': 'no-store',
-      'content-security-policy': contentSecurityPolicy(nonce, byHash ? (await import('../dist/ssr.js')).CSP_HASHES : undefined),
+      'content-security-policy': contentSecurityPolicy(nonce, {
+        rendered: html !== page,
+        hashes: byHash ? (await import('../dist/ssr.js')).CSP_HASHES : undefined,
+      }),
     });
     res.end(req.method === 'HEAD' ? undefined : html);
   };
