@@ -61,22 +61,6 @@ export const styles = [
   :host([position='bottom-end']) .banner {
     margin-inline: auto 0;
   }
-  /* Phones: less frame, a little smaller text, two buttons a row; the page stays in view. */
-  @media (max-width: 30rem) {
-    .banner {
-      padding: 0.75rem 1rem;
-      font-size: 0.875rem;
-      line-height: 1.4;
-    }
-    .banner .actions {
-      margin-top: 0.75rem;
-    }
-    button,
-    .link {
-      padding-inline: 0.5rem;
-    }
-  }
-
   .actions {
     display: flex;
     flex-wrap: wrap;
@@ -121,6 +105,25 @@ export const styles = [
     align-items: center;
     justify-content: center;
   }
+  /* Phones: less frame, a little smaller text, two buttons a row; the page stays in view. After the rules it narrows. */
+  @media (max-width: 30rem) {
+    .banner {
+      padding: 0.75rem;
+      font-size: 0.875rem;
+      line-height: 1.4;
+    }
+    .banner h2 {
+      font-size: 1.05rem;
+    }
+    .banner .actions {
+      margin-top: 0.75rem;
+    }
+    button,
+    .link {
+      padding-inline: 0.5rem;
+    }
+  }
+
   :focus-visible {
     outline: 3px solid var(--_focus);
     outline-offset: 2px;

@@ -51,6 +51,21 @@ export const dialogStyles = css`
     padding: 0.5rem 1.5rem;
     flex: 1 1 auto;
   }
+  /* A short screen (a phone held sideways): the dialog scrolls as a whole, so what it offers shows above its buttons. */
+  @media (max-height: 30rem) {
+    dialog {
+      overflow: auto;
+      max-height: calc(100vh - 1rem);
+      font-size: 0.875rem;
+    }
+    .dialog-head {
+      padding-top: 0.5rem;
+    }
+    .dialog-body {
+      flex: none;
+      overflow: visible;
+    }
+  }
   .about,
   .meta {
     color: var(--_muted);
