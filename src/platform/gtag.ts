@@ -29,13 +29,10 @@ function gtagOf(layer: Layer): (...args: unknown[]) => void {
 /** Pushed once per dataLayer, however many elements or script copies ask. */
 const defaulted = new WeakSet<object>();
 
-/** The page's `<head>` stub (`piekritu/ssr`) pushed the default already, before any tag. */
-const stubDefaulted = (layer: Layer): boolean =>
-  Array.isArray(layer) && layer.some((item) => (item as ArrayLike<unknown> | null)?.[0] === 'consent' && (item as ArrayLike<unknown>)[1] === 'default');
-
 export function consentDefault(win: Window, options: DefaultOptions): void {
   const layer = layerOf(win);
-  if (defaulted.has(layer) || stubDefaulted(layer)) return;
+  // `piekritu` on the layer: the page's `<head>` stub (piekritu/ssr) pushed the default already, before any tag.
+  if (defaulted.has(layer) || (layer as { piekritu?: unknown }).piekritu) return;
   defaulted.add(layer);
   gtagOf(layer)('consent', 'default', defaultCommand(options));
 }

@@ -16,7 +16,7 @@ import { decode } from '../core/codec.js';
 import { parseBootConfig, type BootConfig } from '../core/config.js';
 import { contextOf, renewReason, voidReason } from '../core/consent.js';
 import { resolveLang, type Lang } from '../core/locale.js';
-import { bannerKey, bannerTree, type Tree } from '../elements/consent/banner.js';
+import { bannerKey, drawBanner, type Builder } from '../elements/consent/banner.js';
 import { styles } from '../elements/consent/consent.styles.js';
 import { translator } from '../elements/strings.js';
 import lv from '../../locales/lv.json';
@@ -74,11 +74,15 @@ function attributesOf(attributes: Attributes): string {
   return out;
 }
 
-/** A tree as HTML, the way the browser serialises the same nodes (`outerHTML`). */
-export function treeToHtml([tag, attributes, ...children]: Tree): string {
-  const inner = children.map((child) => (typeof child === 'string' ? escapeText(child) : treeToHtml(child))).join('');
-  return `<${tag}${attributesOf(attributes)}>${inner}</${tag}>`;
+/** Markup made by `toHtml` (text children are escaped, markup ones are not). */
+interface Markup {
+  html: string;
 }
+
+/** The builder the element draws its banner with, making HTML the way the browser serialises the same nodes (`outerHTML`). */
+export const toHtml: Builder<Markup> = (tag, attributes, ...children) => ({
+  html: `<${tag}${attributesOf(attributes)}>${children.map((child) => (typeof child === 'string' ? escapeText(child) : child.html)).join('')}</${tag}>`,
+});
 
 /** Warned once per message, like the element. */
 const warned = new Set<string>();
@@ -146,7 +150,9 @@ export function renderElement({ lang: asked, cookieHeader, attributes = {}, gpc 
   const renew = renewReason(reason);
   const { banner, renew: renewTexts } = TEXTS[lang];
   const t = translator(banner, renewTexts, lv.banner);
-  const tree = bannerTree({ lang, t, renew, gpc: ctx.gpc, policyUrl: config.policyUrl });
-  tree[1] = { ...tree[1], 'data-instant': bannerKey({ lang, renew, gpc: ctx.gpc }) };
-  return `${tag}<template shadowrootmode="open"><style${attributesOf({ nonce })}>${INSTANT_CSS}</style>${treeToHtml(tree)}</template></piekritu-consent>`;
+  // The element's own banner, marked with what it was drawn from: the element keeps it when that is what it would draw.
+  const marked: Builder<Markup> = (tag, attributes, ...children) =>
+    toHtml(tag, tag === 'section' ? { ...attributes, 'data-instant': bannerKey(lang, renew, ctx.gpc) } : attributes, ...children);
+  const { html } = drawBanner({ lang, t, renew, gpc: ctx.gpc, policyUrl: config.policyUrl }, marked);
+  return `${tag}<template shadowrootmode="open"><style${attributesOf({ nonce })}>${INSTANT_CSS}</style>${html}</template></piekritu-consent>`;
 }

@@ -7,7 +7,8 @@
  *   `--piekritu-instant: none` on `<html>` (it inherits into the shadow root, whose
  *   style reads it);
  * - with `data-consent-mode`, pushes Google Consent Mode's default onto `dataLayer` at
- *   once, before any tag (the element then pushes no second default).
+ *   once, before any tag, and marks the layer (`dataLayer.piekritu`) so the element
+ *   pushes no second default.
  *
  * Everything it needs comes from its own `data-*` attributes, so one text (one CSP hash)
  * serves every site: `data-cookie`, `data-revision`, `data-policy`, `data-days`,
@@ -40,5 +41,5 @@ export const STUB =
   'if(c.consentMode!=null){' +
   `o={${signals.replace(/"denied"/g, 'a')},wait_for_update:+c.wait};` +
   'if(c.region)o.region=c.region.split(" ");' +
-  'q=w.dataLayer=w.dataLayer||[];(function(){q.push(arguments)})("consent","default",o)}' +
+  'q=w.dataLayer=w.dataLayer||[];q.piekritu=1;(function(){q.push(arguments)})("consent","default",o)}' +
   '})(window,document)';

@@ -1,4 +1,4 @@
-import { adoptStyles, ReactiveElement, type PropertyValues } from '@lit/reactive-element';
+import { ReactiveElement, type PropertyValues } from '@lit/reactive-element';
 import { grantedOf, NOTHING_OFFERED, renewReason, undecided, type Categories, type Consent } from '../../core/consent.js';
 import { parseBootConfig, parseOneOf, POSITIONS } from '../../core/config.js';
 import { format } from '../../core/locale.js';
@@ -13,7 +13,7 @@ import { TextsController } from '../controllers/texts.js';
 import { emit, type ConsentView } from '../events.js';
 import { LATVIAN } from '../strings.js';
 import type { DialogHost, DialogView, Dialogs } from '../views.js';
-import { bannerKey, buildBanner, h, wireBanner, type BannerActions } from './banner.js';
+import { bannerKey, drawBanner, h, wireBanner } from './banner.js';
 import { ConsentController } from './controller.js';
 import { styles } from './consent.styles.js';
 
@@ -32,7 +32,7 @@ function later(soon: boolean, task: () => void): void {
  *
  * Built on Lit's `ReactiveElement`: this class holds the properties, the lifecycle and the
  * public API. The consent and all its effects belong to a `ConsentController`; the first
- * layer is described by a pure function (`bannerTree`, shared with `piekritu/ssr`), a dozen DOM nodes with no template
+ * layer is drawn by one function (`drawBanner`, shared with `piekritu/ssr`), a dozen DOM nodes with no template
  * engine on the critical path; the dialogs render from one `view` state and load, with
  * their texts, the first time they open.
  *
@@ -138,9 +138,6 @@ export class PiekrituConsent extends ReactiveElement {
   #drawn: DialogView | null = null;
   /** The first layer as built, and what it was built from (rebuilt when that changes). */
   #banner: { node: HTMLElement; key: string } | undefined;
-  /** The server's (or the snippet's) banner was looked at. */
-  #instantSeen = false;
-  #styled = false;
   /** Embeds waiting for consent, as the gate last saw them. */
   #blocked: HTMLElement[] = [];
   /** What opened the dialog: focus returns there when it closes. */
@@ -198,10 +195,7 @@ export class PiekrituConsent extends ReactiveElement {
     const controller = (this.#consent = new ConsentController(this, config, {
       warn: this.#warn,
       changed: (consent, kept) => {
-        if (kept !== undefined) {
-          this.#style();
-          return this.#status.announce(this.#bannerT()(kept ? 'status.saved' : 'status.unsaved'), this.#language.lang);
-        }
+        if (kept !== undefined) return this.#status.announce(this.#bannerT()(kept ? 'status.saved' : 'status.unsaved'), this.#language.lang);
         this.#setView(null);
         if (consent.decided) this.#closeBanner();
         else this.#openBanner();
@@ -306,6 +300,9 @@ export class PiekrituConsent extends ReactiveElement {
     emit(this, 'consent-hide', { view: 'banner' });
   }
 
+  /** A visitor is about to open a dialog: fetch it now, so it opens without a wait. */
+  readonly #intent = (): void => void this.#ensureViews();
+
   /** Load the dialogs (once). `false` when they cannot be had. */
   async #ensureViews(): Promise<boolean> {
     try {
@@ -385,7 +382,6 @@ export class PiekrituConsent extends ReactiveElement {
     super.update(changed);
     if (!this.#consent?.store) return;
     const root = this.renderRoot as ShadowRoot;
-    if (this.bannerOpen || this.view) this.#style();
     if (this.#dialogSlot.parentNode !== root) root.append(this.#dialogSlot, this.#status.node);
     this.#paintBanner();
     this.#room.follow(this.#banner?.node, parseOneOf('position', this.position ?? null, POSITIONS, 'bottom', this.#warn));
@@ -417,8 +413,15 @@ export class PiekrituConsent extends ReactiveElement {
   #paintBanner(): void {
     const lang = this.#language.lang;
     const renew = this.#renew;
-    const key = bannerKey({ lang, renew, gpc: this.#consent!.ctx.gpc });
-    this.#adoptInstant(key);
+    const key = bannerKey(lang, renew, this.#consent!.ctx.gpc);
+    // A banner the page already holds in a declarative shadow root (server rendering, the
+    // instant snippet) is taken as drawn, node for node, from what it says it was drawn
+    // from: kept when that is what to show, else replaced or taken away like any other.
+    const instant = (this.renderRoot as ShadowRoot).querySelector<HTMLElement>('[data-instant]');
+    if (instant) {
+      this.#banner = { node: wireBanner(instant, this, this.#intent), key: instant.dataset.instant! };
+      instant.removeAttribute('data-instant');
+    }
     const files = this.#bannerFiles();
     // A banner drawn for this key stays as it is: no text file needed to keep it.
     if (!this.bannerOpen || (this.#banner?.key !== key && !this.#texts.ready(files))) {
@@ -430,7 +433,7 @@ export class PiekrituConsent extends ReactiveElement {
       const root = this.renderRoot as ShadowRoot;
       const focused = root.activeElement?.getAttribute('part');
       const { ctx, config } = this.#consent!;
-      const node = buildBanner({ lang, t: this.#texts.t(files), renew, gpc: ctx.gpc, policyUrl: config.policyUrl }, this.#bannerActions);
+      const node = wireBanner(drawBanner({ lang, t: this.#texts.t(files), renew, gpc: ctx.gpc, policyUrl: config.policyUrl }, h), this, this.#intent);
       if (this.#banner) this.#banner.node.replaceWith(node);
       else root.insertBefore(node, root.firstChild);
       this.#banner = { node, key };
@@ -438,42 +441,6 @@ export class PiekrituConsent extends ReactiveElement {
     }
     // Under an open dialog the banner waits out of sight (it would only sit behind the backdrop).
     this.#banner.node.hidden = this.view !== null;
-  }
-
-  readonly #bannerActions: BannerActions = {
-    accept: () => this.acceptAll(),
-    reject: () => this.rejectAll(),
-    preferences: () => void this.show('preferences'),
-    policy: () => void this.show('policy'),
-    // Fetch the dialogs as soon as a visitor shows intent, so they open without a wait.
-    intent: () => void this.#ensureViews(),
-  };
-
-  /**
-   * A banner the page already holds in a declarative shadow root (server rendering, the
-   * instant snippet): kept, node for node, when it is the one to show, with its buttons
-   * wired; else taken away. Looked at once, at the first render.
-   */
-  #adoptInstant(key: string): void {
-    if (this.#instantSeen) return;
-    this.#instantSeen = true;
-    const node = (this.renderRoot as ShadowRoot).querySelector<HTMLElement>('[data-instant]');
-    if (!node) return;
-    if (!this.bannerOpen || node.dataset.instant !== key) return node.remove();
-    node.removeAttribute('data-instant');
-    this.#banner = { node: wireBanner(node, this.#bannerActions), key };
-  }
-
-  /** Lit adopts the styles when the shadow root is made; here that waits until something shows (a returning visitor's page never needs them). */
-  protected override createRenderRoot(): HTMLElement | DocumentFragment {
-    return this.shadowRoot ?? this.attachShadow((this.constructor as typeof ReactiveElement).shadowRootOptions);
-  }
-
-  /** Adopt the styles, once, before the first thing shows. */
-  #style(): void {
-    if (this.#styled) return;
-    this.#styled = true;
-    adoptStyles(this.renderRoot as ShadowRoot, (this.constructor as typeof ReactiveElement).elementStyles);
   }
 }
 
