@@ -1,5 +1,17 @@
 import { css } from '@lit/reactive-element';
 
+/** The dark theme's defaults: for `theme="dark"`, and for `auto` in a dark colour scheme. */
+const dark = css`
+  --_bg: var(--piekritu-background, #1d2025);
+  --_fg: var(--piekritu-color, #f1f3f5);
+  --_muted: var(--piekritu-muted, #c3c8cf);
+  --_accent: var(--piekritu-accent, #8ec5ff);
+  --_on-accent: var(--piekritu-accent-contrast, #0d1b2a);
+  --_border: var(--piekritu-border, #9aa1ab);
+  --_focus: var(--piekritu-focus, #8ec5ff);
+  color-scheme: dark;
+`;
+
 /**
  * The one sheet of colours and shapes, light and dark: every view reads `--_*` tokens made
  * here from the `--piekritu-*` properties a site sets. Theming goes through those and parts
@@ -24,25 +36,11 @@ export const tokens = css`
     color-scheme: light;
   }
   :host([theme='dark']) {
-    --_bg: var(--piekritu-background, #1d2025);
-    --_fg: var(--piekritu-color, #f1f3f5);
-    --_muted: var(--piekritu-muted, #c3c8cf);
-    --_accent: var(--piekritu-accent, #8ec5ff);
-    --_on-accent: var(--piekritu-accent-contrast, #0d1b2a);
-    --_border: var(--piekritu-border, #9aa1ab);
-    --_focus: var(--piekritu-focus, #8ec5ff);
-    color-scheme: dark;
+    ${dark}
   }
   @media (prefers-color-scheme: dark) {
     :host(:not([theme='light'])) {
-      --_bg: var(--piekritu-background, #1d2025);
-      --_fg: var(--piekritu-color, #f1f3f5);
-      --_muted: var(--piekritu-muted, #c3c8cf);
-      --_accent: var(--piekritu-accent, #8ec5ff);
-      --_on-accent: var(--piekritu-accent-contrast, #0d1b2a);
-      --_border: var(--piekritu-border, #9aa1ab);
-      --_focus: var(--piekritu-focus, #8ec5ff);
-      color-scheme: dark;
+      ${dark}
     }
   }
 `;

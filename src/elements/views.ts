@@ -8,6 +8,7 @@ import { grantedOf } from '../core/consent.js';
 import { requiredBy } from '../core/gating.js';
 import { categoryLabel, type Strings } from './strings.js';
 import type { DialogHost } from './dialogs/dialogs.js';
+import { tokens } from './tokens.styles.js';
 import { dialogs } from '../../locales/lv.json';
 
 export { Dialogs, type DialogHost, type DialogView } from './dialogs/dialogs.js';
@@ -30,6 +31,7 @@ class PiekrituPlaceholder extends HTMLElement {
 }
 if (!customElements.get('piekritu-placeholder')) customElements.define('piekritu-placeholder', PiekrituPlaceholder);
 
+/** Themed from the same tokens as the banner (`tokens.styles.ts`), adopted before this sheet. */
 const placeholderStyles = css`
   :host {
     display: flex;
@@ -41,11 +43,10 @@ const placeholderStyles = css`
     min-height: 9rem;
     max-width: 100%;
     padding: 1.25rem;
-    border: 1px solid var(--piekritu-border, #6c727c);
-    border-radius: var(--piekritu-radius, 0.5rem);
-    background: var(--piekritu-background, #f4f5f7);
-    color: var(--piekritu-color, #1b1d21);
-    color-scheme: light;
+    border: 1px solid var(--_border);
+    border-radius: var(--_radius);
+    background: var(--_bg);
+    color: var(--_fg);
     font: 1rem/1.5 var(--piekritu-font, inherit);
   }
   p {
@@ -56,28 +57,15 @@ const placeholderStyles = css`
     font-weight: 600;
     min-height: 2.75rem;
     padding: 0.5rem 1.25rem;
-    border-radius: var(--piekritu-radius, 0.5rem);
-    border: 2px solid var(--piekritu-accent, #0b57a4);
-    background: var(--piekritu-accent, #0b57a4);
-    color: var(--piekritu-accent-contrast, #ffffff);
+    border-radius: var(--_radius);
+    border: 2px solid var(--_accent);
+    background: var(--_accent);
+    color: var(--_on-accent);
     cursor: pointer;
   }
   button:focus-visible {
-    outline: 3px solid var(--piekritu-focus, #0b57a4);
+    outline: 3px solid var(--_focus);
     outline-offset: 2px;
-  }
-  @media (prefers-color-scheme: dark) {
-    :host {
-      border-color: var(--piekritu-border, #9aa1ab);
-      background: var(--piekritu-background, #1d2025);
-      color: var(--piekritu-color, #f1f3f5);
-      color-scheme: dark;
-    }
-    button {
-      border-color: var(--piekritu-accent, #8ec5ff);
-      background: var(--piekritu-accent, #8ec5ff);
-      color: var(--piekritu-accent-contrast, #0d1b2a);
-    }
   }
 `;
 
@@ -110,7 +98,7 @@ export function placehold(root: Document, blocked: readonly HTMLElement[], host:
       placeholder.shadowRoot!,
     );
     const shadow = placeholder.shadowRoot!;
-    if (placeholderStyles.styleSheet && shadow.adoptedStyleSheets.length === 0) shadow.adoptedStyleSheets = [placeholderStyles.styleSheet];
+    if (shadow.adoptedStyleSheets.length === 0) shadow.adoptedStyleSheets = [tokens, placeholderStyles].map((sheet) => sheet.styleSheet!).filter(Boolean);
   }
 }
 

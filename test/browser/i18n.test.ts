@@ -50,7 +50,7 @@ describe('languages', () => {
     const element = await mount({ lang: 'lv', 'policy-src': '/test/browser/fixtures/own-policy-{lang}.json', 'policy-version': 'paraugs-2' });
     const dialog = await open(element, 'policy-button', 'policy');
     await until(() => dialog.textContent!.includes('SIA Paraugs privātuma politika'), 'the own policy');
-    expect(dialog.textContent).to.contain('Versija paraugs-2, spēkā no 2026-10-01');
+    expect(dialog.textContent).to.contain('Versija paraugs-2. Spēkā kopš: 2026. gada 1. oktobris');
     expect(dialog.querySelector('.print')).to.not.equal(null);
     dialog.close();
     element.acceptAll();

@@ -167,3 +167,30 @@ describe('the bundled policy on another site', () => {
     expect(seen.filter((message) => message.includes('policy-src'))).to.deep.equal([]);
   });
 });
+
+describe('numbers and dates as each language writes them', () => {
+  const DAYS: Record<Lang, Record<number, string>> = {
+    lv: { 1: '1 diena', 21: '21 diena', 180: '180 dienu', 2: '2 dienas' },
+    en: { 1: '1 day', 21: '21 days', 180: '180 days', 2: '2 days' },
+    ru: { 1: '1 день', 21: '21 день', 180: '180 дней', 2: '2 дня' },
+  };
+  for (const lang of LANGS) {
+    it(`the consent cookie's lifetime and the policy's date: ${lang}`, async () => {
+      for (const days of [1, 21, 180, 2]) {
+        const element = await mount({ lang, 'cookie-days': String(days) });
+        await until(() => part(element, 'accept-button')?.textContent === TEXT[lang]['action.accept'], 'the banner');
+        const settings = await openDialog(element, 'preferences', lang);
+        const row = settings.querySelector('td[data-label] code')!.closest('tr')!;
+        expect(row.textContent, `${days} days`).to.contain(DAYS[lang][days]);
+        fixtureCleanup();
+      }
+      const element = await mountIn(lang);
+      const policy = await openDialog(element, 'policy', lang);
+      const meta = policy.querySelector('.meta')!.textContent!;
+      const date = new Intl.DateTimeFormat(lang === 'en' ? 'en-GB' : lang, { dateStyle: 'long', timeZone: 'UTC' }).format(new Date(Date.UTC(2026, 10, 25)));
+      expect(meta).to.contain(date);
+      // The bundled policy's version is its date: said once, not twice as the same ISO value.
+      expect(meta).not.to.contain('2026-11-25');
+    });
+  }
+});

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { DEFAULT_LANG, format, LANGS, resolveLang, supportedLang, type Lang } from '../../src/core/locale.js';
+import { DEFAULT_LANG, format, LANGS, localDate, plurals, resolveLang, supportedLang, type Lang } from '../../src/core/locale.js';
 
 describe('LANGS / DEFAULT_LANG', () => {
   it('bundles lv, en and ru, Latvian first and by default', () => {
@@ -96,6 +96,59 @@ describe('format', () => {
   for (const { input, expected } of cases) {
     it(`${JSON.stringify(input.template)} → ${JSON.stringify(expected)}`, () => {
       expect(format(input.template, input.values)).toBe(expected);
+    });
+  }
+});
+
+describe('plurals', () => {
+  const DAYS = {
+    lv: '{days} {days:zero=dienu|one=diena|other=dienas}',
+    en: '{days} {days:one=day|other=days}',
+    ru: '{days} {days:one=день|few=дня|other=дней}',
+  };
+  const cases: { input: { lang: Lang; days: number | string }; expected: string }[] = [
+    { input: { lang: 'lv', days: 1 }, expected: '{days} diena' },
+    { input: { lang: 'lv', days: 21 }, expected: '{days} diena' },
+    { input: { lang: 'lv', days: 2 }, expected: '{days} dienas' },
+    { input: { lang: 'lv', days: 11 }, expected: '{days} dienu' },
+    { input: { lang: 'lv', days: 180 }, expected: '{days} dienu' },
+    { input: { lang: 'lv', days: 395 }, expected: '{days} dienas' },
+    { input: { lang: 'en', days: 1 }, expected: '{days} day' },
+    { input: { lang: 'en', days: 21 }, expected: '{days} days' },
+    { input: { lang: 'en', days: 0 }, expected: '{days} days' },
+    { input: { lang: 'ru', days: 1 }, expected: '{days} день' },
+    { input: { lang: 'ru', days: 21 }, expected: '{days} день' },
+    { input: { lang: 'ru', days: 3 }, expected: '{days} дня' },
+    { input: { lang: 'ru', days: 11 }, expected: '{days} дней' },
+    { input: { lang: 'ru', days: 180 }, expected: '{days} дней' },
+    // A form the text does not give falls back to `other`; no number, no change.
+    { input: { lang: 'ru', days: 1.5 }, expected: '{days} дней' },
+    { input: { lang: 'en', days: 'many' }, expected: '{days} {days:one=day|other=days}' },
+  ];
+  for (const { input, expected } of cases) {
+    it(`${input.lang} ${input.days} → ${expected}`, () => {
+      expect(plurals(DAYS[input.lang], { days: input.days }, input.lang)).toBe(expected);
+    });
+  }
+
+  it('leaves a text without such a part, and one whose name has no value, as it is', () => {
+    expect(plurals('Sīkdatnes ({count})', { count: 3 }, 'lv')).toBe('Sīkdatnes ({count})');
+    expect(plurals('{n:one=a|other=b}', {}, 'en')).toBe('{n:one=a|other=b}');
+  });
+});
+
+describe('localDate', () => {
+  const cases: { input: { value: string; lang: Lang }; expected: string }[] = [
+    { input: { value: '2026-11-25', lang: 'en' }, expected: '25 November 2026' },
+    { input: { value: '2026-11-25', lang: 'lv' }, expected: '2026. gada 25. novembris' },
+    { input: { value: '2026-11-25', lang: 'ru' }, expected: '25 ноября 2026 г.' },
+    { input: { value: '2026-01-01', lang: 'en' }, expected: '1 January 2026' },
+    { input: { value: 'paraugs-2', lang: 'lv' }, expected: 'paraugs-2' },
+    { input: { value: '2026-13-45', lang: 'en' }, expected: '2026-13-45' },
+  ];
+  for (const { input, expected } of cases) {
+    it(`${input.lang} ${input.value} → ${expected}`, () => {
+      expect(localDate(input.value, input.lang)).toBe(expected);
     });
   }
 });

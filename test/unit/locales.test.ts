@@ -167,3 +167,23 @@ describe('no "continuing means consent" wording (GDPR Recital 32, Planet49)', ()
     });
   }
 });
+
+describe('how the texts read', () => {
+  const en = strings.en as Record<string, string>;
+  for (const name of ['necessary', 'preferences', 'analytics', 'marketing']) {
+    it(`English "${name}" says what the cookies are for, not what the reader should do`, () => {
+      expect(en[`category.${name}.description`]).not.toMatch(/^(Enable|Remember|Help|Let|Allow|Show|Measure|Provide)\b/);
+    });
+  }
+
+  it('Russian texts quote with «», never with “”, „“ or straight quotes', () => {
+    const texts = [...Object.values(strings.ru as Record<string, string>), ...textsOf(parsePolicy(policies.ru)!)];
+    expect(texts.filter((text) => /[“”„"]/.test(text))).toEqual([]);
+  });
+
+  for (const lang of LANGS) {
+    it(`${lang}: a number of days takes its plural form from the language's rules`, () => {
+      expect((strings[lang] as Record<string, string>)['cookies.days']).toMatch(/\{days:[^{}]*other=/);
+    });
+  }
+});

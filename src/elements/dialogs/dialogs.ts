@@ -5,11 +5,11 @@
  * where focus returns and every decision stay with the element.
  */
 import { nothing, render } from 'lit';
-import type { Lang } from '../../core/locale.js';
+import { plurals, type Lang } from '../../core/locale.js';
 import { dialogStyles } from './dialog.styles.js';
 import type { DialogHost, DialogView } from './frame.js';
 import { draftOf, preferences, preferencesStyles, type Draft } from './preferences.js';
-import { fetchPolicy, policyStyles, policyView, type PolicyState } from './policy.js';
+import { fetchPolicy, policyStyles, policyView, printOnlyPolicy, type PolicyState } from './policy.js';
 
 export type { DialogHost, DialogView } from './frame.js';
 
@@ -32,7 +32,9 @@ export class Dialogs {
 
   /** Draw `view` (nothing for `null`); a newly drawn dialog (or any, with `open`) opens as a modal. */
   render(view: DialogView | null, open = false): void {
-    const { host } = this;
+    // The host's texts, with plural forms chosen for their numbers.
+    const { t, lang } = this.host;
+    const host: DialogHost = { ...this.host, t: (key, values = {}) => plurals(t(key, values), values, lang) };
     if (view === 'preferences' && this.#drawn !== view) this.#draft = draftOf(host.consent.categories);
     const close = () => host.closed(view!);
     // The policy follows the language; one that failed to load is tried again when the policy opens anew.
@@ -41,6 +43,7 @@ export class Dialogs {
       if (state.lang !== host.lang || (state.status === 'error' && this.#drawn !== view)) this.#policy = { status: 'loading', lang: host.lang };
       if (this.#policy.status === 'loading') void this.#loadPolicy(host.lang);
     }
+    if ((this.#drawn === 'policy') !== (view === 'policy')) printOnlyPolicy(view === 'policy');
     this.#drawn = view;
     render(
       view === 'preferences' ? preferences(host, this.#draft, close) : view === 'policy' ? policyView(host, this.#policy, close) : nothing,

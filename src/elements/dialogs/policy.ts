@@ -1,6 +1,7 @@
 /** The policy dialog: the site's privacy and cookie policy, from structured JSON. */
 import { css, html, nothing, type TemplateResult } from 'lit';
 import { parsePolicy, type Policy, type PolicyBlock } from '../../core/policy.js';
+import { localDate } from '../../core/locale.js';
 import type { Translate } from '../strings.js';
 import { head, type DialogHost } from './frame.js';
 
@@ -36,6 +37,12 @@ function block(item: PolicyBlock): TemplateResult {
   }
 }
 
+/** Which version, in force since when: the date written as its reader writes dates, and said once when it is the version too. */
+function meta(t: Translate, { version, updated }: Policy, lang: string): string {
+  const date = localDate(updated, lang);
+  return version === updated ? t('policy.effective', { date }) : t('policy.version', { version, date });
+}
+
 function body(host: DialogHost, policy: Policy): TemplateResult {
   const t = host.t;
   /** In-page links inside a shadow root need a hand: the URL hash cannot reach in. */
@@ -47,7 +54,7 @@ function body(host: DialogHost, policy: Policy): TemplateResult {
     heading?.focus();
   };
   return html`
-    <p class="meta">${t('policy.version', { version: policy.version, date: policy.updated })}</p>
+    <p class="meta">${meta(t, policy, host.lang)}</p>
     <nav aria-labelledby="policy-contents">
       <h3 id="policy-contents">${t('policy.contents')}</h3>
       <ol>
@@ -90,6 +97,24 @@ export function policyView(host: DialogHost, state: PolicyState, close: () => vo
   `;
 }
 
+/**
+ * While the policy is open, the page prints only it: everything of the page that does not
+ * hold the element goes from the printout. A constructed sheet, so a strict CSP allows it.
+ */
+const pagePrint = css`
+  @media print {
+    body *:not(:has(piekritu-consent), piekritu-consent) {
+      display: none !important;
+    }
+  }
+`.styleSheet;
+
+export function printOnlyPolicy(on: boolean): void {
+  if (!pagePrint) return;
+  const sheets = document.adoptedStyleSheets.filter((sheet) => sheet !== pagePrint);
+  document.adoptedStyleSheets = on ? [...sheets, pagePrint] : sheets;
+}
+
 export const policyStyles = css`
   .print {
     flex: none;
@@ -115,12 +140,20 @@ export const policyStyles = css`
     display: block;
     padding-block: 0.125rem;
   }
-  /* Printing the page with the policy open prints the whole policy, not a scrolled window of it. */
+  /*
+   * Printing the page with the policy open prints the whole policy, from its top, not a
+   * scrolled window of it. In the top layer "static" would become "absolute", centred on
+   * the first page (its start above the paper); so absolute, at the top, in full.
+   */
   @media print {
     dialog {
-      position: static;
-      width: auto;
+      position: absolute;
+      inset: 0 auto auto 0;
+      margin: 0;
+      width: 100%;
+      max-width: none;
       max-height: none;
+      display: block;
       overflow: visible;
       border: 0;
       box-shadow: none;
