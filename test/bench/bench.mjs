@@ -21,7 +21,7 @@ import { BUDGET_GZIP, criticalPath, ROOT } from '../size/size.mjs';
 import { bytes, kB, ms, ratio, table } from '../size/format.mjs';
 
 const CPU_THROTTLING = 4;
-const TARGETS = { vsStatic: 1.3, vsFastestPeer: 0.8, scriptMs: 20, longTaskMs: 50 };
+const TARGETS = { vsStatic: 1.3, vsFastestPeer: 0.8, scriptMs: 20, longTaskMs: 50, instantVsStatic: 1.1, instantVsFastestPeer: 0.75 };
 /** After the banner shows: late layout shifts, long tasks and the peers' fade-ins land in here. */
 const QUIET_MS = 500;
 const BANNER_TIMEOUT_MS = 10_000;
@@ -47,6 +47,15 @@ const PAGES = [
   },
 ].map((page) => ({ ...page, path: `/test/bench/pages/${page.id}.html` }));
 
+/** The same page with the banner in its first bytes, through piekritu/ssr (demo/render.mjs): the static snippet, and a server that read the cookie. */
+for (const [render, label] of [
+  ['snippet', 'instant snippet'],
+  ['ssr', 'server-rendered'],
+]) {
+  const ours = PAGES.find((page) => page.ours);
+  PAGES.splice(PAGES.indexOf(ours) + 1, 0, { ...ours, id: `piekritu-${render}`, label, ours: false, instant: true, path: `${ours.path}?render=${render}` });
+}
+
 /** A returning visitor: accept once in the page, keep the context's cookies, load again. */
 const RETURNING = [
   {
@@ -57,6 +66,14 @@ const RETURNING = [
     decided: "document.querySelector('piekritu-consent')?.consent?.decided === true",
     cookie: 'piekritu',
   },
+  ...['snippet', 'ssr'].map((render) => ({
+    id: `piekritu-${render}:returning`,
+    label: render === 'ssr' ? 'server-rendered' : 'instant snippet',
+    page: `piekritu-${render}`,
+    accept: "document.querySelector('piekritu-consent').acceptAll()",
+    decided: "document.querySelector('piekritu-consent')?.consent?.decided === true",
+    cookie: 'piekritu',
+  })),
   {
     id: 'vanilla-cookieconsent:returning',
     label: 'vanilla-cookieconsent',
@@ -491,6 +508,17 @@ function targets(results, specs, root) {
         `the bare Lit element: ${ms(litNetScript)} net)`,
     ],
     [clsMax === 0, `CLS = 0: ${clsMax === 0 ? '0 in every run' : `up to ${clsMax.toFixed(4)}`}`],
+    // The banner in the page's first bytes: the snippet and the server-rendered page.
+    ...specs.first
+      .filter((spec) => spec.instant)
+      .flatMap((spec) => {
+        const vsFloor = pairedRatio(results, spec.id, 'static', 'visible');
+        const vsFastest = pairedRatio(results, spec.id, fastest.id, 'visible');
+        return [
+          [vsFloor != null && vsFloor <= TARGETS.instantVsStatic, `${spec.label}: banner visible ≤ ${TARGETS.instantVsStatic}× the static floor: ${ratio(vsFloor)}`],
+          [vsFastest != null && vsFastest <= TARGETS.instantVsFastestPeer, `${spec.label}: banner visible ≤ ${TARGETS.instantVsFastestPeer}× the fastest peer (${fastest.label}): ${ratio(vsFastest)}`],
+        ];
+      }),
     [
       ourLongRuns === 0,
       `no task of ours over ${TARGETS.longTaskMs} ms: our longest script run median ${ms(median(longestScripts), 0)}, ` +
