@@ -10,7 +10,7 @@ import assert from 'node:assert/strict';
 import puppeteer from 'puppeteer-core';
 import { serve } from '../../demo/serve.mjs';
 import { program } from '../support/setup.mjs';
-import { rendered } from './support.mjs';
+import { keptDrawnBanner, RENDER, rendered } from './support.mjs';
 
 const { path: FIREFOX, skip: SKIP } = program('firefox');
 
@@ -95,6 +95,8 @@ describe('the built script in Firefox (WebDriver BiDi)', { timeout: 120000 }, ()
     if (SKIP) return t.skip(SKIP);
     const { page, context } = await open();
     await inShadow(page, BANNER);
+    // Drawn by the page (PIEKRITU_RENDER): the script kept those very nodes; else the script drew it.
+    assert.equal(await page.evaluate(keptDrawnBanner), RENDER ? true : null);
     const labels = await page.evaluate(() =>
       ['accept', 'reject', 'preferences', 'policy'].map(
         (name) => document.querySelector('piekritu-consent').shadowRoot.querySelector(`[part~="${name}-button"]`)?.textContent.trim(),

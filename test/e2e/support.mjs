@@ -21,6 +21,12 @@ export function rendered(href) {
   return url.href;
 }
 
+/** The banner the page brought (server rendering, the snippet) is the one the script kept: `true`, `false`, or `null` when the page brought none. */
+export const keptDrawnBanner = () => {
+  const now = document.querySelector('piekritu-consent').shadowRoot.querySelectorAll('[part~="banner"]');
+  return window.drawnBeforeScript ? now.length === 1 && now[0] === window.drawnBeforeScript : null;
+};
+
 export async function startHarness({ args = [], ...options } = {}) {
   const server = await serve({ port: 0, ...options });
   const browser = await chromium.launch({ executablePath: chromiumPath(), args: [...chromiumArgs, ...args], headless: true });
