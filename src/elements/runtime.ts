@@ -1,11 +1,12 @@
 /**
  * What runs after the banner has shown: the gate for scripts and embeds, writing the
- * consent cookie, cross-tab sync, withdrawal clean-up and the sending of consent records.
+ * consent cookie, the consent signals of tags other than Google's, cross-tab sync,
+ * withdrawal clean-up and the sending of consent records.
  * None of it is needed before a first visitor sees the banner (nothing is granted yet), so
  * it loads after it: at once for a returning visitor (their granted tags wait for it), when
  * the page is idle or at the first decision for a first visitor.
  */
-export { ConsentEffects } from './consent/effects.js';
+export { ConsentEffects, bridgeSignals } from './consent/effects.js';
 export { Gate } from '../platform/gate.js';
 export { consentUpdate } from '../platform/gtag.js';
 export { consentJar } from '../platform/cookies.js';

@@ -33,7 +33,7 @@ export class ConsentController {
 
   constructor(
     /** Where the events go, and whose attributes say where the cookie is written. */
-    readonly element: HTMLElement,
+    readonly element: HTMLElement & { readonly consent: Consent },
     readonly config: BootConfig,
     private readonly hooks: ConsentHooks,
   ) {

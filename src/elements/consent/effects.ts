@@ -5,20 +5,28 @@
  * calls it in its ordered commit; nothing else does.
  */
 import { allows, type Consent } from '../../core/consent.js';
-import { parseJarConfig, type BootConfig } from '../../core/config.js';
+import { parseJarConfig, type BootConfig, type Warn } from '../../core/config.js';
 import { recordOf } from '../../core/record.js';
 import { withdraw } from '../../platform/cleanup.js';
 import { consentJar, type CookieJar } from '../../platform/cookies.js';
 import { Gate } from '../../platform/gate.js';
 import { consentUpdate } from '../../platform/gtag.js';
 import { flushRecords, hasQueuedRecords, queueRecord } from '../../platform/records.js';
+import { bridgeSignals as bridge, type SignalSource } from '../../platform/signals.js';
 import type { Change } from '../../platform/store.js';
 import { watchOtherTabs } from '../../platform/sync.js';
 import { emit } from '../events.js';
 
+/** The other tags' consent signals, with `consent-signal` fired on the element at each moment. */
+export const bridgeSignals = (element: SignalSource, warn: Warn, win?: Window): void =>
+  bridge(element, { warn, announce: (detail) => emit(element, 'consent-signal', detail) }, win);
+
+/** Elements whose signals are bridged: once each, however often they connect. */
+const bridged = new WeakSet<object>();
+
 export interface EffectsHost {
-  /** Where events go, and whose `cookie-domain`/`cookie-path` say where the cookie is written. */
-  readonly element: HTMLElement;
+  /** Where events go, and whose `cookie-domain`, `cookie-path` and `consent-signals` say where the cookie is written and which tags hear of it. */
+  readonly element: HTMLElement & SignalSource;
   readonly config: BootConfig;
   /** The consent now; `undefined` once the element is disconnected. */
   consent(): Consent | undefined;
@@ -40,6 +48,11 @@ export class ConsentEffects {
     const { cookieDomain, cookiePath } = parseJarConfig((name) => host.element.getAttribute(name), location.hostname, host.warn);
     const { cookieName, cookieDays } = host.config;
     this.#jar = consentJar({ name: cookieName, domain: cookieDomain, path: cookiePath, days: cookieDays });
+    // Before the gate starts: vendors' defaults precede any tag gated with data-consent.
+    if (!bridged.has(host.element)) {
+      bridged.add(host.element);
+      bridgeSignals(host.element, host.warn);
+    }
   }
 
   /** While the element is connected: gating, other tabs, and the records still queued. */

@@ -12,7 +12,8 @@ export interface Draft {
 }
 
 /**
- * What the page declares in `<script type="application/json" data-piekritu-cookies>`:
+ * The settings as they open: the switches as `categories` has them, and the cookies the
+ * page declares in `<script type="application/json" data-piekritu-cookies>`:
  * `{ "analytics": [{ "name": "_ga", "purpose": { "lv": "…", "en": "…" }, "duration": "2 gadi", "thirdParty": "Google" }] }`.
  */
 export function draftOf(categories: Categories): Draft {
