@@ -2,7 +2,10 @@
 /**
  * `npm run bench`: how soon and how cheaply the banner shows, against peers and a static floor.
  *
- *   node test/bench/bench.mjs [--rounds 15] [--warmup 1] [--reduced-motion] [--strict] [--timeout 600]
+ *   node test/bench/bench.mjs [--rounds 15] [--warmup 1] [--reduced-motion] [--strict] [--timeout 600] [--rtt 150]
+ *
+ * `--rtt N`: a second network profile, every response N ms of round trip later
+ * (CDP `Network.emulateNetworkConditions`, bandwidth unlimited), as a distant visitor sees it.
  *
  * Debian's Chromium, headless, 4× CPU throttling, a fresh browser context per run (no
  * cookie, cache or compiled code carries over), pages taken in turn round after round so
@@ -26,6 +29,8 @@ const TARGETS = { vsStatic: 1.3, vsFastestPeer: 0.8, scriptMs: 20, longTaskMs: 5
 const QUIET_MS = 500;
 const BANNER_TIMEOUT_MS = 10_000;
 const VIEWPORT = { width: 1280, height: 720 };
+/** Round-trip time added to every request (`--rtt`); 0: localhost as it is. */
+let RTT_MS = 0;
 
 const PAGES = [
   { id: 'static', label: 'static floor', banner: { selector: '.banner' } },
@@ -100,6 +105,7 @@ function parseArgs(argv) {
     timeoutMs: value('--timeout', 600) * 1000,
     strict: argv.includes('--strict'),
     reducedMotion: argv.includes('--reduced-motion'),
+    rtt: value('--rtt', 0),
   };
 }
 
@@ -278,6 +284,7 @@ async function visit(context, url, banner, { poll, problems, label }) {
   await cdp.send('Performance.enable');
   await cdp.send('Emulation.setCPUThrottlingRate', { rate: CPU_THROTTLING });
   await cdp.send('Network.enable');
+  if (RTT_MS > 0) await cdp.send('Network.emulateNetworkConditions', { offline: false, latency: RTT_MS, downloadThroughput: -1, uploadThroughput: -1 });
   // Body bytes: what arrived for a request minus its headers (the server does not compress).
   const headers = new Map();
   let transferred = 0;
@@ -538,6 +545,7 @@ function targets(results, specs, root) {
 
 async function main() {
   const options = parseArgs(process.argv.slice(2));
+  RTT_MS = options.rtt;
   const problems = [];
   const offsite = new Set();
   if (!chromiumPath()) throw new Error('no Chromium found: install Debian\'s `chromium` or set CHROME_PATH.');
@@ -587,7 +595,8 @@ async function main() {
 
     console.log(
       `piekritu bench: Chromium ${browser.version()}, headless, ${CPU_THROTTLING}× CPU throttling, ${VIEWPORT.width}×${VIEWPORT.height}, ` +
-        `prefers-reduced-motion: ${contextOptions.reducedMotion}, ${options.rounds} rounds (+${options.warmup} warm-up), fresh context per run`,
+        `prefers-reduced-motion: ${contextOptions.reducedMotion}, ${options.rounds} rounds (+${options.warmup} warm-up), fresh context per run` +
+        (RTT_MS > 0 ? `, ${RTT_MS} ms round trip per request` : ', localhost (no added round trip)'),
     );
     // Absolute times depend on the machine and whatever else runs on it; the paired ratios less so.
     const load = () => loadavg().map((value) => value.toFixed(2)).join(' ');
