@@ -114,8 +114,8 @@ const COMPILE_HINT = '//# allFunctionsCalledOnLoad';
 const minify = ({ eager = false } = {}) =>
   terser({ ecma: 2022, module: false, compress: { passes: 3 }, format: { comments: false, preamble: eager ? COMPILE_HINT : undefined } });
 
-const compile = () =>
-  typescript({ tsconfig: './tsconfig.json', include: ['src/**/*.ts'], noEmit: false, outDir: 'dist', declaration: false });
+const compile = (outDir = 'dist') =>
+  typescript({ tsconfig: './tsconfig.json', include: ['src/**/*.ts'], noEmit: false, outDir, declaration: false });
 const jsonData = () => json({ preferConst: true, compact: true });
 
 /** A later part of the classic build: an IIFE that hands its exports to the first script. */
@@ -162,9 +162,9 @@ export default [
   classicChunk('runtime', { eager: true }),
   classicChunk('views'),
   {
-    input: { piekritu: 'src/index.ts', server: 'src/server/consent-handler.ts' },
+    input: { piekritu: 'src/index.ts', server: 'src/server/index.ts' },
     output: { dir: 'dist', format: 'es', sourcemap: true, entryFileNames: '[name].js', chunkFileNames: 'piekritu-[name].js' },
-    external: (id) => /^(lit|@lit\/reactive-element|js-cookie|node:.*)(\/|$)/.test(id),
+    external: (id) => /^(lit|@lit\/reactive-element|js-cookie|node:.*|better-sqlite3|pg)(\/|$)/.test(id),
     plugins: [distLayout, minifyTemplates, jsonData(), compile()],
   },
   {
@@ -172,5 +172,18 @@ export default [
     output: { dir: 'dist', format: 'es', sourcemap: true, entryFileNames: '[name].js', chunkFileNames: 'ssr-[name].js' },
     external: (id) => /^(lit|@lit\/reactive-element|node:.*)(\/|$)/.test(id),
     plugins: [minifyTemplates, jsonData(), compile(), snippets],
+  },
+  // The records dashboard's page script, chart.js included: consumers install nothing more.
+  {
+    input: 'src/server/records/dashboard.client.ts',
+    output: { file: 'dist/dashboard/dashboard.js', format: 'iife', sourcemap: true },
+    plugins: [resolve(), compile(), minify()],
+  },
+  // `npx piekritu …`: each command a chunk loaded on demand; database drivers stay optional.
+  {
+    input: { index: 'src/cli/index.ts' },
+    output: { dir: 'dist/cli', format: 'es', banner: '#!/usr/bin/env node', entryFileNames: '[name].js', chunkFileNames: '[name].js' },
+    external: (id) => /^(node:.*|better-sqlite3|pg)(\/|$)/.test(id),
+    plugins: [jsonData(), compile('dist/cli')],
   },
 ];
