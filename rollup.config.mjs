@@ -1,5 +1,6 @@
 import { createHash } from 'node:crypto';
-import { readFileSync, readdirSync } from 'node:fs';
+import { mkdirSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
+import { gzipSync } from 'node:zlib';
 import json from '@rollup/plugin-json';
 import resolve from '@rollup/plugin-node-resolve';
 import terser from '@rollup/plugin-terser';
@@ -124,6 +125,34 @@ const classicChunk = (name, { eager = false } = {}) => ({
   plugins: [minifyTemplates, jsonData(), resolve(), compile(), minify({ eager })],
 });
 
+/**
+ * The instant snippet, one per language (dist/snippet/<lang>.html), written by the server
+ * renderer just built: the stub for <head>, the script, and the element with its banner in
+ * a declarative shadow root. Prints the stub's size and the hashes a strict CSP allows.
+ */
+const snippets = {
+  name: 'piekritu-snippets',
+  async writeBundle() {
+    const { renderHead, renderElement, CSP_HASHES, STUB } = await import(`./dist/ssr.js?${Date.now()}`);
+    mkdirSync('dist/snippet', { recursive: true });
+    const csp = `script-src '${CSP_HASHES.script}'; style-src '${CSP_HASHES.style}'`;
+    for (const lang of ['lv', 'en', 'ru']) {
+      const snippet = [
+        `<!-- piekritu instant snippet (${lang}): in <head>, before any tag that reads dataLayer. -->`,
+        `<!-- A strict CSP allows it by a nonce (piekritu/ssr renders one in) or by: ${csp} -->`,
+        renderHead({ attributes: { 'consent-mode': true } }),
+        '<script src="/piekritu/piekritu.min.js" defer></script>',
+        '<!-- At the start of <body>: the banner, drawn with the page. Keep its attributes and the stub\'s data-* in step. -->',
+        renderElement({ lang, attributes: { 'consent-mode': true } }),
+        '',
+      ].join('\n');
+      writeFileSync(`dist/snippet/${lang}.html`, snippet);
+    }
+    const gzipped = gzipSync(STUB, { level: 9 }).length;
+    console.log(`instant snippet stub: ${STUB.length} B (${gzipped} B gzip); CSP: ${csp}`);
+  },
+};
+
 export default [
   {
     input: 'src/piekritu.ts',
@@ -137,6 +166,12 @@ export default [
     output: { dir: 'dist', format: 'es', sourcemap: true, entryFileNames: '[name].js', chunkFileNames: 'piekritu-[name].js' },
     external: (id) => /^(lit|@lit\/reactive-element|js-cookie|node:.*|better-sqlite3|pg)(\/|$)/.test(id),
     plugins: [distLayout, minifyTemplates, jsonData(), compile()],
+  },
+  {
+    input: { ssr: 'src/ssr/index.ts' },
+    output: { dir: 'dist', format: 'es', sourcemap: true, entryFileNames: '[name].js', chunkFileNames: 'ssr-[name].js' },
+    external: (id) => /^(lit|@lit\/reactive-element|node:.*)(\/|$)/.test(id),
+    plugins: [minifyTemplates, jsonData(), compile(), snippets],
   },
   // The records dashboard's page script, chart.js included: consumers install nothing more.
   {

@@ -4,16 +4,22 @@
  */
 import { randomBytes } from 'node:crypto';
 import { readFile } from 'node:fs/promises';
+import { renderPage } from './render.mjs';
 
 const PAGE = new URL('./csp.html', import.meta.url);
 
 /** The Trusted Types policies piekritu creates (lit-html's is the dialogs' template engine). */
 export const TRUSTED_TYPES_POLICIES = ['piekritu', 'piekritu-gate', 'lit-html'];
 
-export const contentSecurityPolicy = (nonce) =>
+/**
+ * With the banner in the page (`?render=`, piekritu/ssr), its shadow root's `<style>` is an
+ * inline style: allowed by the nonce (`style-src 'nonce-…'`), or with `hashes` (piekritu/ssr's
+ * `CSP_HASHES`) the stub and the style by their hashes instead.
+ */
+export const contentSecurityPolicy = (nonce, { rendered = false, hashes } = {}) =>
   [
-    `script-src 'self' 'nonce-${nonce}'`,
-    "style-src 'self'",
+    `script-src 'self' 'nonce-${nonce}'${hashes ? ` '${hashes.script}'` : ''}`,
+    `style-src 'self'${hashes ? ` '${hashes.style}'` : rendered ? ` 'nonce-${nonce}'` : ''}`,
     "object-src 'none'",
     "base-uri 'none'",
     "require-trusted-types-for 'script'",
@@ -27,11 +33,19 @@ export const contentSecurityPolicy = (nonce) =>
 export function cspPage({ extra = () => '' } = {}) {
   return async (req, res, url) => {
     const nonce = randomBytes(16).toString('base64');
-    const html = (await readFile(PAGE, 'utf8')).replace('</body>', `${extra(url)}</body>`).replaceAll('{{nonce}}', nonce);
+    const page = (await readFile(PAGE, 'utf8')).replace('</body>', `${extra(url)}</body>`).replaceAll('{{nonce}}', nonce);
+    // ?render=ssr|snippet (demo/render.mjs): the stub and the shadow root's style carry the
+    // nonce, or with &csp=hash none, allowed by their hashes instead.
+    const render = url.searchParams.get('render');
+    const byHash = render !== null && url.searchParams.get('csp') === 'hash';
+    const html = await renderPage(page, { render, url, cookieHeader: req.headers.cookie, nonce: byHash ? undefined : nonce });
     res.writeHead(200, {
       'content-type': 'text/html; charset=utf-8',
       'cache-control': 'no-store',
-      'content-security-policy': contentSecurityPolicy(nonce),
+      'content-security-policy': contentSecurityPolicy(nonce, {
+        rendered: html !== page,
+        hashes: byHash ? (await import('../dist/ssr.js')).CSP_HASHES : undefined,
+      }),
     });
     res.end(req.method === 'HEAD' ? undefined : html);
   };

@@ -9,6 +9,7 @@ import { createServer } from 'node:http';
 import { readFile, stat } from 'node:fs/promises';
 import { extname, join, normalize, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { renderPage } from './render.mjs';
 
 const ROOT = fileURLToPath(new URL('..', import.meta.url));
 const TYPES = {
@@ -52,8 +53,11 @@ export async function serve({ port = 8080, host = '127.0.0.1', handlers = {}, he
     let path = fileFor(url.pathname);
     try {
       if (path && (await stat(path)).isDirectory()) path = join(path, 'index.html');
-      const body = path ? await readFile(path) : null;
+      let body = path ? await readFile(path) : null;
       if (!body) throw new Error('outside');
+      // ?render=ssr|snippet: the page through piekritu/ssr (demo/render.mjs).
+      const render = url.searchParams.get('render');
+      if (render && extname(path) === '.html') body = await renderPage(body.toString('utf8'), { render, url, cookieHeader: req.headers.cookie });
       res.writeHead(200, {
         'content-type': TYPES[extname(path)] ?? 'application/octet-stream',
         'cache-control': 'no-store',
@@ -104,5 +108,6 @@ if (process.argv[1] === fileURLToPath(import.meta.url)) {
   });
   console.log(`piekritu demo: ${url}/demo/`);
   console.log(`  under a strict CSP: ${url}/demo/csp.html`);
+  console.log(`  server-rendered: ${url}/demo/?render=ssr   instant snippet: ${url}/demo/?render=snippet`);
   console.log('Press Ctrl+C to stop.');
 }

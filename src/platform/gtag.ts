@@ -31,7 +31,8 @@ const defaulted = new WeakSet<object>();
 
 export function consentDefault(win: Window, options: DefaultOptions): void {
   const layer = layerOf(win);
-  if (defaulted.has(layer)) return;
+  // `piekritu` on the layer: the page's `<head>` stub (piekritu/ssr) pushed the default already, before any tag.
+  if (defaulted.has(layer) || (layer as { piekritu?: unknown }).piekritu) return;
   defaulted.add(layer);
   gtagOf(layer)('consent', 'default', defaultCommand(options));
 }

@@ -2,7 +2,10 @@
 /**
  * `npm run bench`: how soon and how cheaply the banner shows, against peers and a static floor.
  *
- *   node test/bench/bench.mjs [--rounds 15] [--warmup 1] [--reduced-motion] [--strict] [--timeout 600]
+ *   node test/bench/bench.mjs [--rounds 15] [--warmup 1] [--reduced-motion] [--strict] [--timeout 600] [--rtt 150]
+ *
+ * `--rtt N`: a second network profile, every response N ms of round trip later
+ * (CDP `Network.emulateNetworkConditions`, bandwidth unlimited), as a distant visitor sees it.
  *
  * Debian's Chromium, headless, 4× CPU throttling, a fresh browser context per run (no
  * cookie, cache or compiled code carries over), pages taken in turn round after round so
@@ -21,11 +24,13 @@ import { BUDGET_GZIP, criticalPath, ROOT } from '../size/size.mjs';
 import { bytes, kB, ms, ratio, table } from '../size/format.mjs';
 
 const CPU_THROTTLING = 4;
-const TARGETS = { vsStatic: 1.3, vsFastestPeer: 0.8, scriptMs: 20, longTaskMs: 50 };
+const TARGETS = { vsStatic: 1.3, vsFastestPeer: 0.8, scriptMs: 20, longTaskMs: 50, instantVsStatic: 1.1, instantVsFastestPeer: 0.75 };
 /** After the banner shows: late layout shifts, long tasks and the peers' fade-ins land in here. */
 const QUIET_MS = 500;
 const BANNER_TIMEOUT_MS = 10_000;
 const VIEWPORT = { width: 1280, height: 720 };
+/** Round-trip time added to every request (`--rtt`); 0: localhost as it is. */
+let RTT_MS = 0;
 
 const PAGES = [
   { id: 'static', label: 'static floor', banner: { selector: '.banner' } },
@@ -47,6 +52,15 @@ const PAGES = [
   },
 ].map((page) => ({ ...page, path: `/test/bench/pages/${page.id}.html` }));
 
+/** The same page with the banner in its first bytes, through piekritu/ssr (demo/render.mjs): the static snippet, and a server that read the cookie. */
+for (const [render, label] of [
+  ['snippet', 'instant snippet'],
+  ['ssr', 'server-rendered'],
+]) {
+  const ours = PAGES.find((page) => page.ours);
+  PAGES.splice(PAGES.indexOf(ours) + 1, 0, { ...ours, id: `piekritu-${render}`, label, ours: false, instant: true, path: `${ours.path}?render=${render}` });
+}
+
 /** A returning visitor: accept once in the page, keep the context's cookies, load again. */
 const RETURNING = [
   {
@@ -57,6 +71,14 @@ const RETURNING = [
     decided: "document.querySelector('piekritu-consent')?.consent?.decided === true",
     cookie: 'piekritu',
   },
+  ...['snippet', 'ssr'].map((render) => ({
+    id: `piekritu-${render}:returning`,
+    label: render === 'ssr' ? 'server-rendered' : 'instant snippet',
+    page: `piekritu-${render}`,
+    accept: "document.querySelector('piekritu-consent').acceptAll()",
+    decided: "document.querySelector('piekritu-consent')?.consent?.decided === true",
+    cookie: 'piekritu',
+  })),
   {
     id: 'vanilla-cookieconsent:returning',
     label: 'vanilla-cookieconsent',
@@ -83,6 +105,7 @@ function parseArgs(argv) {
     timeoutMs: value('--timeout', 600) * 1000,
     strict: argv.includes('--strict'),
     reducedMotion: argv.includes('--reduced-motion'),
+    rtt: value('--rtt', 0),
   };
 }
 
@@ -261,6 +284,7 @@ async function visit(context, url, banner, { poll, problems, label }) {
   await cdp.send('Performance.enable');
   await cdp.send('Emulation.setCPUThrottlingRate', { rate: CPU_THROTTLING });
   await cdp.send('Network.enable');
+  if (RTT_MS > 0) await cdp.send('Network.emulateNetworkConditions', { offline: false, latency: RTT_MS, downloadThroughput: -1, uploadThroughput: -1 });
   // Body bytes: what arrived for a request minus its headers (the server does not compress).
   const headers = new Map();
   let transferred = 0;
@@ -491,6 +515,17 @@ function targets(results, specs, root) {
         `the bare Lit element: ${ms(litNetScript)} net)`,
     ],
     [clsMax === 0, `CLS = 0: ${clsMax === 0 ? '0 in every run' : `up to ${clsMax.toFixed(4)}`}`],
+    // The banner in the page's first bytes: the snippet and the server-rendered page.
+    ...specs.first
+      .filter((spec) => spec.instant)
+      .flatMap((spec) => {
+        const vsFloor = pairedRatio(results, spec.id, 'static', 'visible');
+        const vsFastest = pairedRatio(results, spec.id, fastest.id, 'visible');
+        return [
+          [vsFloor != null && vsFloor <= TARGETS.instantVsStatic, `${spec.label}: banner visible ≤ ${TARGETS.instantVsStatic}× the static floor: ${ratio(vsFloor)}`],
+          [vsFastest != null && vsFastest <= TARGETS.instantVsFastestPeer, `${spec.label}: banner visible ≤ ${TARGETS.instantVsFastestPeer}× the fastest peer (${fastest.label}): ${ratio(vsFastest)}`],
+        ];
+      }),
     [
       ourLongRuns === 0,
       `no task of ours over ${TARGETS.longTaskMs} ms: our longest script run median ${ms(median(longestScripts), 0)}, ` +
@@ -510,6 +545,7 @@ function targets(results, specs, root) {
 
 async function main() {
   const options = parseArgs(process.argv.slice(2));
+  RTT_MS = options.rtt;
   const problems = [];
   const offsite = new Set();
   if (!chromiumPath()) throw new Error('no Chromium found: install Debian\'s `chromium` or set CHROME_PATH.');
@@ -559,7 +595,8 @@ async function main() {
 
     console.log(
       `piekritu bench: Chromium ${browser.version()}, headless, ${CPU_THROTTLING}× CPU throttling, ${VIEWPORT.width}×${VIEWPORT.height}, ` +
-        `prefers-reduced-motion: ${contextOptions.reducedMotion}, ${options.rounds} rounds (+${options.warmup} warm-up), fresh context per run`,
+        `prefers-reduced-motion: ${contextOptions.reducedMotion}, ${options.rounds} rounds (+${options.warmup} warm-up), fresh context per run` +
+        (RTT_MS > 0 ? `, ${RTT_MS} ms round trip per request` : ', localhost (no added round trip)'),
     );
     // Absolute times depend on the machine and whatever else runs on it; the paired ratios less so.
     const load = () => loadavg().map((value) => value.toFixed(2)).join(' ');

@@ -1,6 +1,6 @@
 import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
-import { banner, button, consent, cookiesOf, gateLooked, ready, startHarness } from './support.mjs';
+import { banner, button, consent, cookiesOf, gateLooked, keptDrawnBanner, ready, RENDER, startHarness } from './support.mjs';
 
 let harness;
 before(async () => (harness = await startHarness()));
@@ -19,6 +19,8 @@ describe('the built script on a page', () => {
   it('first visit: the banner shows, nothing optional runs, is requested or stored', async () => {
     const page = await open();
     await banner(page).waitFor();
+    // Drawn by the page (PIEKRITU_RENDER): the script kept those very nodes; else the script drew it.
+    assert.equal(await page.evaluate(keptDrawnBanner), RENDER ? true : null);
     assert.deepEqual(await ran(page), []);
     assert.equal(page.requests.some((url) => url.includes('analytics.js')), false);
     assert.deepEqual(Object.keys(await cookiesOf(page)), []);

@@ -7,7 +7,10 @@ import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import { consentHandler } from '../../dist/server.js';
 import { contentSecurityPolicy, cspPage, TRUSTED_TYPES_POLICIES } from '../../demo/csp.mjs';
-import { banner, button, consent, ready, startHarness, until } from './support.mjs';
+import { banner, button, consent, ready, RENDER, startHarness, until } from './support.mjs';
+
+/** Through the instant snippet with `PIEKRITU_CSP=hash`, the policy allows its stub and style by hash (demo/csp.mjs). */
+const HASHES = RENDER && process.env.PIEKRITU_CSP === 'hash' ? (await import('../../dist/ssr.js')).CSP_HASHES : undefined;
 
 const records = [];
 const log = consentHandler({ store: (record) => void records.push(record) });
@@ -61,7 +64,7 @@ async function cspPageOf(fixtures = []) {
   const header = response.headers()['content-security-policy'];
   const nonce = /'nonce-([^']+)'/.exec(header)?.[1];
   assert.ok(nonce, 'the page is served with a nonce');
-  assert.equal(header, contentSecurityPolicy(nonce));
+  assert.equal(header, contentSecurityPolicy(nonce, { rendered: Boolean(RENDER), hashes: HASHES }));
   await ready(page);
   return page;
 }

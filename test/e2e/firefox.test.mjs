@@ -10,6 +10,7 @@ import assert from 'node:assert/strict';
 import puppeteer from 'puppeteer-core';
 import { serve } from '../../demo/serve.mjs';
 import { program } from '../support/setup.mjs';
+import { keptDrawnBanner, RENDER, rendered } from './support.mjs';
 
 const { path: FIREFOX, skip: SKIP } = program('firefox');
 
@@ -56,7 +57,7 @@ async function open(path = PAGE) {
   page.on('pageerror', (error) => page.errors.push(error.message));
   page.on('console', (message) => message.type() === 'error' && page.errors.push(message.text()));
   page.on('request', (request) => page.requests.push(request.url()));
-  await page.goto(`${server.url}${path}`);
+  await page.goto(rendered(`${server.url}${path}`));
   await ready(page);
   return { page, context };
 }
@@ -94,6 +95,8 @@ describe('the built script in Firefox (WebDriver BiDi)', { timeout: 120000 }, ()
     if (SKIP) return t.skip(SKIP);
     const { page, context } = await open();
     await inShadow(page, BANNER);
+    // Drawn by the page (PIEKRITU_RENDER): the script kept those very nodes; else the script drew it.
+    assert.equal(await page.evaluate(keptDrawnBanner), RENDER ? true : null);
     const labels = await page.evaluate(() =>
       ['accept', 'reject', 'preferences', 'policy'].map(
         (name) => document.querySelector('piekritu-consent').shadowRoot.querySelector(`[part~="${name}-button"]`)?.textContent.trim(),

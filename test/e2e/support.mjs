@@ -3,11 +3,35 @@ import { chromium } from 'playwright-core';
 import { serve } from '../../demo/serve.mjs';
 import { chromiumArgs, chromiumPath } from '../support/chromium.mjs';
 
+/**
+ * The suites run as they are against pages drawn three ways: by the deferred script alone
+ * (default), through piekritu/ssr with the request's cookie (`PIEKRITU_RENDER=ssr`), or
+ * with the static instant snippet (`PIEKRITU_RENDER=snippet`); see demo/render.mjs.
+ * `PIEKRITU_CSP=hash` allows the snippet under the strict CSP by its hashes, not the nonce.
+ */
+export const RENDER = process.env.PIEKRITU_RENDER ?? '';
+
+/** A page's URL in this run's rendering. */
+export function rendered(href) {
+  if (!RENDER) return href;
+  const url = new URL(href);
+  if (!/(\.html|\/)$/.test(url.pathname)) return href;
+  url.searchParams.set('render', RENDER);
+  if (process.env.PIEKRITU_CSP) url.searchParams.set('csp', process.env.PIEKRITU_CSP);
+  return url.href;
+}
+
+/** The banner the page brought (server rendering, the snippet) is the one the script kept: `true`, `false`, or `null` when the page brought none. */
+export const keptDrawnBanner = () => {
+  const now = document.querySelector('piekritu-consent').shadowRoot.querySelectorAll('[part~="banner"]');
+  return window.drawnBeforeScript ? now.length === 1 && now[0] === window.drawnBeforeScript : null;
+};
+
 export async function startHarness({ args = [], ...options } = {}) {
   const server = await serve({ port: 0, ...options });
   const browser = await chromium.launch({ executablePath: chromiumPath(), args: [...chromiumArgs, ...args], headless: true });
   return {
-    url: (path) => `${server.url}${path}`,
+    url: (path) => rendered(`${server.url}${path}`),
     port: Number(new URL(server.url).port),
     browser,
     /** A fresh context per test: no cookie, storage or cache carries over. */

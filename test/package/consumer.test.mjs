@@ -185,6 +185,21 @@ describe('piekritu/server (the proof-of-consent handler)', () => {
   });
 });
 
+describe('piekritu/ssr (server rendering, the instant snippet)', () => {
+  it('renders the head stub and the element with its banner in the consumer\'s Node', { timeout: 60_000 }, async () => {
+    const script =
+      "import('piekritu/ssr').then(({ renderHead, renderElement }) => console.log(JSON.stringify([renderHead({ consentMode: true }), " +
+      "renderElement({ lang: 'en', attributes: { revision: '1' } }), renderElement({ cookieHeader: 'piekritu=v%3D1' })])))";
+    const result = await exec(process.execPath, ['-e', script], { cwd: pkg.project, timeout: 30_000 });
+    assert.equal(result.code, 0, `import('piekritu/ssr') failed:\n${result.stderr}`);
+    const [head, element, garbled] = JSON.parse(result.stdout);
+    assert.match(head, /^<script data-cookie="piekritu" [^>]*data-consent-mode[^>]*>\(function\(w,d\)/);
+    assert.match(element, /<template shadowrootmode="open"><style>[\s\S]*<button part="accept-button" class="choice">Accept<\/button>/);
+    // A cookie that is not a choice: the banner, not a bare element.
+    assert.match(garbled, /data-instant="lv "/);
+  });
+});
+
 describe('Node, no DOM (server-side rendering)', () => {
   it('`node -e "import(\'piekritu\')"` does not throw', { timeout: 60_000 }, async () => {
     const result = await exec(process.execPath, ['-e', "import('piekritu').then((m) => console.log(Object.keys(m).sort().join(' ')))"], {

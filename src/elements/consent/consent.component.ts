@@ -13,7 +13,7 @@ import { TextsController } from '../controllers/texts.js';
 import { emit, type ConsentView } from '../events.js';
 import { LATVIAN } from '../strings.js';
 import type { DialogHost, DialogView, Dialogs } from '../views.js';
-import { buildBanner, h } from './banner.js';
+import { bannerKey, drawBanner, h, wireBanner } from './banner.js';
 import { ConsentController } from './controller.js';
 import { styles } from './consent.styles.js';
 
@@ -32,7 +32,7 @@ function later(soon: boolean, task: () => void): void {
  *
  * Built on Lit's `ReactiveElement`: this class holds the properties, the lifecycle and the
  * public API. The consent and all its effects belong to a `ConsentController`; the first
- * layer is built by a pure function (`buildBanner`), a dozen DOM nodes with no template
+ * layer is drawn by one function (`drawBanner`, shared with `piekritu/ssr`), a dozen DOM nodes with no template
  * engine on the critical path; the dialogs render from one `view` state and load, with
  * their texts, the first time they open.
  *
@@ -309,6 +309,9 @@ export class PiekrituConsent extends ReactiveElement {
     emit(this, 'consent-hide', { view: 'banner' });
   }
 
+  /** A visitor is about to open a dialog: fetch it now, so it opens without a wait. */
+  readonly #intent = (): void => void this.#ensureViews();
+
   /** Load the dialogs (once). `false` when they cannot be had. */
   async #ensureViews(): Promise<boolean> {
     try {
@@ -420,28 +423,27 @@ export class PiekrituConsent extends ReactiveElement {
   #paintBanner(): void {
     const lang = this.#language.lang;
     const renew = this.#renew;
+    const key = bannerKey(lang, renew, this.#consent!.ctx.gpc);
+    // A banner the page already holds in a declarative shadow root (server rendering, the
+    // instant snippet) is taken as drawn, node for node, from what it says it was drawn
+    // from: kept when that is what to show, else replaced or taken away like any other.
+    const instant = (this.renderRoot as ShadowRoot).querySelector<HTMLElement>('[data-instant]');
+    if (instant) {
+      this.#banner = { node: wireBanner(instant, this, this.#intent), key: instant.dataset.instant! };
+      instant.removeAttribute('data-instant');
+    }
     const files = this.#bannerFiles();
-    if (!this.#texts.ready(files) || !this.bannerOpen) {
+    // A banner drawn for this key stays as it is: no text file needed to keep it.
+    if (!this.bannerOpen || (this.#banner?.key !== key && !this.#texts.ready(files))) {
       this.#banner?.node.remove();
       this.#banner = undefined;
       return;
     }
-    const key = `${lang} ${renew}`;
     if (this.#banner?.key !== key) {
       const root = this.renderRoot as ShadowRoot;
       const focused = root.activeElement?.getAttribute('part');
       const { ctx, config } = this.#consent!;
-      const node = buildBanner(
-        { lang, t: this.#texts.t(files), renew, gpc: ctx.gpc, policyUrl: config.policyUrl },
-        {
-          accept: () => this.acceptAll(),
-          reject: () => this.rejectAll(),
-          preferences: () => void this.show('preferences'),
-          policy: () => void this.show('policy'),
-          // Fetch the dialogs as soon as a visitor shows intent, so they open without a wait.
-          intent: () => void this.#ensureViews(),
-        },
-      );
+      const node = wireBanner(drawBanner({ lang, t: this.#texts.t(files), renew, gpc: ctx.gpc, policyUrl: config.policyUrl }, h), this, this.#intent);
       if (this.#banner) this.#banner.node.replaceWith(node);
       else root.insertBefore(node, root.firstChild);
       this.#banner = { node, key };
