@@ -1,9 +1,8 @@
 import { ReactiveElement, type PropertyValues } from '@lit/reactive-element';
 import { allows, contextOf, grantedOf, NOTHING_OFFERED, renewReason, undecided, type Categories, type Consent, type ConsentContext } from '../core/consent.js';
 import { parseBootConfig, parseRevision, parseUrl, type BootConfig } from '../core/config.js';
-import { format, type Lang } from '../core/locale.js';
+import type { Lang } from '../core/locale.js';
 import { version as BUNDLED_POLICY_VERSION } from '../../locales/policy/lv.json';
-import { LOCALES_BASE } from '../platform/assets.js';
 import { readCookie } from '../platform/cookie-read.js';
 import type { CookieJar } from '../platform/cookies.js';
 import type { Gate } from '../platform/gate.js';
@@ -13,7 +12,7 @@ import { emit, type ConsentView } from './events.js';
 import { LangController } from './lang-controller.js';
 import { LATVIAN, loadStrings, translator, type Strings, type Translate } from './strings.js';
 import { styles } from './consent.styles.js';
-import { loadRuntime, loadViews, type Runtime, type Views } from './chunks.js';
+import { loadPlaceholders, loadRuntime, loadViews, type Placeholders, type Runtime, type Views } from './chunks.js';
 import type { DialogView, Dialogs, ViewHost } from './views.js';
 
 
@@ -133,14 +132,15 @@ export class PiekrituConsent extends ReactiveElement {
   #gate: Gate | undefined;
   #tabs: { notify(): void; close(): void } | undefined;
   #views: Views | undefined;
+  #placeholders: Placeholders | undefined;
   #runtime: Runtime | undefined;
   /** The id of the consent Google Consent Mode was last told of. */
   #toldConsentMode: string | undefined;
   #jar: CookieJar | undefined;
   #dialogs: Dialogs | undefined;
   #policySrc = '';
-  /** Where the locale files are: beside the script, or `locales-src`. */
-  #locales = LOCALES_BASE;
+  /** The site's own folder of text files (`locales-src`); `''`: the package's files. */
+  #localesSrc = '';
   #statusTimer: ReturnType<typeof setTimeout> | undefined;
   readonly #warned = new Set<string>();
   #pageRoom: { observer: ResizeObserver; padding: string; scrollPadding: string } | undefined;
@@ -161,7 +161,7 @@ export class PiekrituConsent extends ReactiveElement {
    */
   #textFiles(): string[] {
     const lang = this.#language.lang;
-    const files = lang === 'lv' && this.#locales === LOCALES_BASE ? [] : [`${lang}.banner`];
+    const files = lang === 'lv' && !this.#localesSrc ? [] : [`${lang}.banner`];
     if (this.#renew) files.push(`${lang}.renew`);
     return files;
   }
@@ -220,8 +220,8 @@ export class PiekrituConsent extends ReactiveElement {
     this.#config = parseBootConfig(read, this.#warn);
     const locales = parseUrl('locales-src', read('locales-src'), this.#warn);
     // A folder, resolved against the page like any URL attribute.
-    this.#locales = locales ? new URL(locales.replace(/\/?$/, '/'), document.baseURI).href : LOCALES_BASE;
-    this.#policySrc = parseUrl('policy-src', read('policy-src'), this.#warn) ?? `${this.#locales}policy/{lang}.json`;
+    this.#localesSrc = locales ? new URL(locales.replace(/\/?$/, '/'), document.baseURI).href : '';
+    this.#policySrc = parseUrl('policy-src', read('policy-src'), this.#warn) ?? '';
     this.#ctx = contextOf(
       this.#config,
       parseRevision(read('policy-version'), this.#warn) || BUNDLED_POLICY_VERSION,
@@ -389,7 +389,7 @@ export class PiekrituConsent extends ReactiveElement {
       allows: (required) => allows(this.#store?.consent.categories ?? {}, required),
       blocked: (embeds) => {
         this.#blocked = embeds;
-        if (embeds.length > 0 || this.#views) void this.#placehold();
+        if (embeds.length > 0 || this.#placeholders) void this.#placehold();
       },
     });
     this.#gate = gate;
@@ -403,9 +403,14 @@ export class PiekrituConsent extends ReactiveElement {
     if (this.#config.logEndpoint && runtime.hasQueuedRecords()) void this.#sendRecords();
   }
 
-  /** Placeholders come with the views: they are not needed before the banner shows. */
+  /** Placeholders load on their own, after the banner (never the dialogs with them). */
   async #placehold(): Promise<void> {
-    if (await this.#ensureViews()) this.#views?.placehold(document, this.#blocked, this.#viewHost);
+    try {
+      this.#placeholders ??= await loadPlaceholders();
+      this.#placeholders.placehold(document, this.#blocked, this.#viewHost);
+    } catch (error) {
+      this.#warn(`piekritu: the placeholders did not load (${String(error)}).`);
+    }
   }
 
   async #sendRecords(): Promise<void> {
@@ -471,15 +476,12 @@ export class PiekrituConsent extends ReactiveElement {
     }
   }
 
-  /** Fetch the text files not had yet, once each; a missing one falls back to Latvian, with a warning. */
+  /** Fetch the text files not had yet, once each; a missing one falls back to Latvian (the loader warns). */
   async #loadTexts(files: string[]): Promise<void> {
     const missing = files.filter((name) => !this.#requested.has(name));
     for (const file of missing) this.#requested.add(file);
     // Together, not one after the other: the banner waits for all of them.
-    const tables = await Promise.all(missing.map((file) => loadStrings(`${this.#locales}${file}.json`)));
-    missing.forEach((file, i) => {
-      if (!tables[i]) this.#warn(`piekritu: ${this.#locales}${file}.json did not load; showing Latvian.`);
-    });
+    const tables = await Promise.all(missing.map((file) => loadStrings(file, this.#localesSrc)));
     if (missing.length > 0) this.loaded = { ...this.loaded, ...Object.fromEntries(missing.map((file, i) => [file, tables[i] ?? {}])) };
   }
 
@@ -543,8 +545,12 @@ export class PiekrituConsent extends ReactiveElement {
       get consentCookie() {
         return { name: host.#config.cookieName, days: host.#config.cookieDays };
       },
-      policySrc: (lang: Lang) => format(host.#policySrc, { lang }),
-      dialogsSrc: (lang: Lang) => (lang === 'lv' && host.#locales === LOCALES_BASE ? '' : `${host.#locales}${lang}.dialogs.json`),
+      get policySrc() {
+        return host.#policySrc;
+      },
+      get localesSrc() {
+        return host.#localesSrc;
+      },
       refresh: () => host.requestUpdate(),
       acceptAll: () => host.acceptAll(),
       rejectAll: () => host.rejectAll(),
@@ -577,11 +583,9 @@ export class PiekrituConsent extends ReactiveElement {
     this.#statusNode.lang = lang;
     this.#statusNode.textContent = this.status;
     this.#paintBanner(lang);
-    if (this.#views) {
-      if (changed.has('loaded') || this.#blocked.length > 0) this.#views.placehold(document, this.#blocked, this.#viewHost);
-      // A language change reaches an open dialog.
-      if (this.dialog && !changed.has('dialog')) this.#dialogs?.render();
-    }
+    if (this.#placeholders && (changed.has('loaded') || this.#blocked.length > 0)) this.#placeholders.placehold(document, this.#blocked, this.#viewHost);
+    // A language change reaches an open dialog.
+    if (this.dialog && !changed.has('dialog')) this.#dialogs?.render();
   }
 
   /** The first layer: built when it opens (or when its language or message changes), else only shown or hidden. */

@@ -8,163 +8,33 @@
 import { css, html, nothing, render, type TemplateResult } from 'lit';
 import { grantedOf, NECESSARY, type Categories, type Consent } from '../core/consent.js';
 import { parseCookieDeclarations, parsePolicy, textIn, type CookieInfo, type Policy, type PolicyBlock } from '../core/policy.js';
-import { requiredBy } from '../core/gating.js';
 import { format, type Lang } from '../core/locale.js';
-import { categoryLabel, loadStrings, type Strings, type Translate } from './strings.js';
-import { dialogs } from '../../locales/lv.json';
-
-
-/**
- * The dialogs' texts: Latvian bundled here, other languages fetched once and kept (they
- * are immutable data, shared by every element on the page).
- */
-const texts: Record<string, Strings | Promise<unknown>> = {};
-
-/** A translator for the dialogs: their texts in the host's language, the host's (banner) texts, then Latvian. */
-function dialogText(host: ViewHost): Translate {
-  const src = host.dialogsSrc(host.lang);
-  if (src && texts[src] === undefined) {
-    texts[src] = loadStrings(src).then((loaded) => {
-      texts[src] = loaded ?? {};
-      host.refresh();
-    });
-  }
-  const own = src ? texts[src] : (dialogs as Strings);
-  const table = own instanceof Promise ? undefined : own;
-  return (key, values = {}) => {
-    const text = table?.[key];
-    if (text !== undefined) return format(text, values);
-    const fromHost = host.t(key, values);
-    return fromHost !== key ? fromHost : format((dialogs as Strings)[key] ?? key, values);
-  };
-}
+import { fetchJson } from '../platform/fetch-json.js';
+import { dialogText, type TextHost } from './dialog-text.js';
+import { categoryLabel, loadText, type Translate } from './strings.js';
 
 export type DialogView = 'preferences' | 'policy';
 type PolicyState = { status: 'loading' | 'error' } | { status: 'ready'; policy: Policy };
 
 /** What the dialogs may read and do; the element implements it. */
-export interface ViewHost {
-  readonly t: Translate;
-  readonly lang: Lang;
+export interface ViewHost extends TextHost {
   readonly offered: readonly string[];
   readonly gpc: boolean;
   readonly consent: Consent;
-  /** The policy file's URL, for a language. */
-  policySrc(lang: Lang): string;
-  /** The dialog texts' URL for a language; `""` for the bundled Latvian ones. */
-  dialogsSrc(lang: Lang): string;
-  /** Render again (texts arrived). */
-  refresh(): void;
+  /** The site's own policy files (`policy-src`, `{lang}` in it); `''`: the package's. */
+  readonly policySrc: string;
   readonly policyUrl: string | null;
   readonly root: ShadowRoot;
   /** The consent cookie itself, listed under `necessary`. */
   readonly consentCookie: { name: string; days: number };
   acceptAll(): void;
   rejectAll(): void;
-  /** Save a selection (also a placeholder's one-click allow, on top of the current choice). */
+  /** Save a selection. */
   save(categories: string[]): void;
   /** A dialog opened; the element hides its banner and fires `consent-show`. */
   shown(view: DialogView): void;
   /** A dialog closed; resolves once the element has shown its banner again. */
   hidden(view: DialogView): Promise<unknown>;
-}
-
-/**
- * Placeholders of blocked embeds: a box in the embed's place that says which category it
- * needs and grants just that one with a click. A custom element with its own shadow root,
- * so page styles neither break it nor leak out of it.
- */
-class PiekrituPlaceholder extends HTMLElement {
-  embed: HTMLElement | undefined;
-  constructor() {
-    super();
-    this.attachShadow({ mode: 'open' });
-  }
-}
-if (!customElements.get('piekritu-placeholder')) customElements.define('piekritu-placeholder', PiekrituPlaceholder);
-
-const placeholderStyles = css`
-  :host {
-    display: flex;
-    box-sizing: border-box;
-    flex-direction: column;
-    justify-content: center;
-    align-items: flex-start;
-    gap: 0.75rem;
-    min-height: 9rem;
-    max-width: 100%;
-    padding: 1.25rem;
-    border: 1px solid var(--piekritu-border, #6c727c);
-    border-radius: var(--piekritu-radius, 0.5rem);
-    background: var(--piekritu-background, #f4f5f7);
-    color: var(--piekritu-color, #1b1d21);
-    color-scheme: light;
-    font: 1rem/1.5 var(--piekritu-font, inherit);
-  }
-  p {
-    margin: 0;
-  }
-  button {
-    font: inherit;
-    font-weight: 600;
-    min-height: 2.75rem;
-    padding: 0.5rem 1.25rem;
-    border-radius: var(--piekritu-radius, 0.5rem);
-    border: 2px solid var(--piekritu-accent, #0b57a4);
-    background: var(--piekritu-accent, #0b57a4);
-    color: var(--piekritu-accent-contrast, #ffffff);
-    cursor: pointer;
-  }
-  button:focus-visible {
-    outline: 3px solid var(--piekritu-focus, #0b57a4);
-    outline-offset: 2px;
-  }
-  @media (prefers-color-scheme: dark) {
-    :host {
-      border-color: var(--piekritu-border, #9aa1ab);
-      background: var(--piekritu-background, #1d2025);
-      color: var(--piekritu-color, #f1f3f5);
-      color-scheme: dark;
-    }
-    button {
-      border-color: var(--piekritu-accent, #8ec5ff);
-      background: var(--piekritu-accent, #8ec5ff);
-      color: var(--piekritu-accent-contrast, #0d1b2a);
-    }
-  }
-`;
-
-/** Put placeholders before the blocked embeds, and take away those whose embed may now load. */
-export function placehold(root: Document, blocked: readonly HTMLElement[], host: ViewHost): void {
-  for (const placeholder of root.querySelectorAll<PiekrituPlaceholder>('piekritu-placeholder')) {
-    if (placeholder.embed && blocked.includes(placeholder.embed)) continue;
-    placeholder.embed?.style.removeProperty('display');
-    placeholder.remove();
-  }
-  for (const embed of blocked) {
-    let placeholder = embed.previousElementSibling as PiekrituPlaceholder | null;
-    if (!(placeholder instanceof PiekrituPlaceholder) || placeholder.embed !== embed) {
-      placeholder = document.createElement('piekritu-placeholder') as PiekrituPlaceholder;
-      placeholder.embed = embed;
-      const width = embed.getAttribute('width');
-      const height = embed.getAttribute('height');
-      if (width) placeholder.style.width = /^\d+$/.test(width) ? `${width}px` : width;
-      if (height && /^\d+$/.test(height)) placeholder.style.minHeight = `${height}px`;
-      embed.before(placeholder);
-      embed.style.display = 'none';
-    }
-    const required = requiredBy(embed.getAttribute('data-consent'));
-    const t = dialogText(host);
-    const category = required.map((name) => categoryLabel(t, name)).join(', ');
-    placeholder.lang = host.lang;
-    render(
-      html`<p>${t('placeholder.text', { category })}</p>
-        <button part="allow-button" @click=${() => host.save([...grantedOf(host.consent.categories), ...required])}>${t('placeholder.allow', { category })}</button>`,
-      placeholder.shadowRoot!,
-    );
-    const shadow = placeholder.shadowRoot!;
-    if (placeholderStyles.styleSheet && shadow.adoptedStyleSheets.length === 0) shadow.adoptedStyleSheets = [placeholderStyles.styleSheet];
-  }
 }
 
 function block(item: PolicyBlock): TemplateResult {
@@ -207,13 +77,13 @@ function declaredCookies(): Record<string, CookieInfo[]> {
   return cookies;
 }
 
-async function fetchPolicy(url: string): Promise<Policy | null> {
-  try {
-    const response = await fetch(url);
-    return response.ok ? parsePolicy(await response.json()) : null;
-  } catch {
-    return null;
-  }
+/** The site's own policy (`policy-src`, `{lang}` in it), else the package's. */
+async function loadPolicy(lang: Lang, policySrc: string, localesSrc: string): Promise<Policy | null> {
+  const src = policySrc && format(policySrc, { lang });
+  const data = await (src ? fetchJson(src) : loadText(`policy/${lang}`, localesSrc));
+  const policy = parsePolicy(data);
+  if (data && !policy) console.warn(`piekritu: the ${src || lang} policy is not in piekritu's format.`);
+  return policy;
 }
 
 /** The settings and policy dialogs of one element: native modal `<dialog>`s rendered by lit-html. */
@@ -289,7 +159,7 @@ export class Dialogs {
   async #loadPolicy(lang: Lang): Promise<void> {
     if (this.#loading === lang) return;
     this.#loading = lang;
-    const policy = await fetchPolicy(this.host.policySrc(lang));
+    const policy = await loadPolicy(lang, this.host.policySrc, this.host.localesSrc);
     if (this.#loading !== lang) return;
     this.#loading = undefined;
     this.#policy = policy ? { status: 'ready', policy } : { status: 'error' };
