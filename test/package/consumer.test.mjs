@@ -117,6 +117,18 @@ describe('the tarball', () => {
   });
 });
 
+describe('the install', () => {
+  it('lays piekritu and its dependencies out as real folders in the consumer\'s node_modules, as npm would', async () => {
+    const { lstat, realpath } = await import('node:fs/promises');
+    const manifest = JSON.parse(await readFile(join(pkg.packageDir, 'package.json'), 'utf8'));
+    for (const name of ['piekritu', ...Object.keys(manifest.dependencies ?? {})]) {
+      const folder = join(pkg.project, 'node_modules', name);
+      assert.ok(!(await lstat(folder)).isSymbolicLink(), `${name} is a link, so a bundler would see the repository's path`);
+      assert.equal(await realpath(folder), folder, `${name} resolves outside the consumer project`);
+    }
+  });
+});
+
 describe('the custom elements manifest', () => {
   const ATTRIBUTES = ['lang', 'categories', 'revision', 'cookie-name', 'cookie-domain', 'cookie-path', 'cookie-days', 'policy-url', 'consent-mode', 'log-endpoint', 'ignore-gpc', 'theme', 'position'];
   const EVENTS = ['consent-ready', 'consent-change', 'consent-show', 'consent-hide', 'consent-cleanup'];
@@ -167,7 +179,7 @@ describe('piekritu/server (the proof-of-consent handler)', () => {
   });
 
   it('is typed for a TypeScript consumer', { timeout: 120_000 }, async () => {
-    await pkg.link('@types/node');
+    await pkg.add('@types/node');
     const result = await tsc(join(pkg.project, 'types/tsconfig.server.json'));
     assert.equal(result.code, 0, `tsc failed:\n${result.stdout}${result.stderr}`);
   });

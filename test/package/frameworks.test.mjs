@@ -66,7 +66,7 @@ const built = {};
 
 before(async () => {
   pkg = await packAndInstall();
-  await pkg.link('react', 'react-dom', '@types/react', '@types/react-dom', 'vue');
+  await pkg.add('react', 'react-dom', '@types/react', '@types/react-dom', 'vue');
   await copyFixtures(join(pkg.project, 'src'), 'vanilla', 'react', 'vue', 'vue-runtime');
   APPS.vanilla.mount = await readFile(join(pkg.project, 'src/vanilla/index.html'), 'utf8');
   site = join(pkg.root, 'site');

@@ -4,7 +4,7 @@
  */
 import { execFile } from 'node:child_process';
 import { createServer } from 'node:http';
-import { cp, mkdir, mkdtemp, readFile, rm, stat, symlink, writeFile } from 'node:fs/promises';
+import { cp, mkdir, mkdtemp, readFile, rm, stat, writeFile } from 'node:fs/promises';
 import { existsSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, extname, join, normalize, sep } from 'node:path';
@@ -15,9 +15,6 @@ export const REPO = fileURLToPath(new URL('../..', import.meta.url));
 export const FIXTURES = fileURLToPath(new URL('./fixtures/', import.meta.url));
 const TSC = join(REPO, 'node_modules/typescript/bin/tsc');
 const run = promisify(execFile);
-
-/** The dependencies piekritu brings along, as npm would install them. */
-const RUNTIME_DEPENDENCIES = ['lit', 'lit-html', 'lit-element', '@lit/reactive-element', '@lit-labs/ssr-dom-shim', 'js-cookie', '@types/trusted-types'];
 
 /** Run a command; never throws, never hangs: `{ code, stdout, stderr }`. */
 export async function exec(file, args, { cwd = REPO, timeout = 120_000, env = {} } = {}) {
@@ -66,42 +63,73 @@ export async function ensureBuilt() {
 }
 
 /**
- * Pack the repository and install the tarball into a fresh project, without the network.
- * First `npm install <tarball> --offline` against the machine's npm cache (what a consumer
- * does); when the cache lacks a dependency, the tarball is unpacked into node_modules and
- * its dependencies are linked from the repository's own node_modules (`how` says which).
+ * The lock file's view of installed packages: `node_modules/<name>` entries of
+ * package-lock.json, read once.
+ */
+let lockPackages;
+async function lockEntries() {
+  lockPackages ??= JSON.parse(await readFile(join(REPO, 'package-lock.json'), 'utf8')).packages;
+  return lockPackages;
+}
+
+/**
+ * Every package that `names` need at run time, by the lock file: the names themselves and,
+ * transitively, their dependencies, peer and optional dependencies that the lock file
+ * installed. Each resolves to the top-level `node_modules/<name>` folder npm put it in.
+ */
+async function closureOf(names) {
+  const packages = await lockEntries();
+  const found = new Set();
+  const queue = [...names];
+  while (queue.length) {
+    const name = queue.shift();
+    if (found.has(name)) continue;
+    const entry = packages[`node_modules/${name}`];
+    if (!entry) throw new Error(`${name} is not in package-lock.json: run npm install`);
+    found.add(name);
+    const next = { ...entry.dependencies, ...entry.optionalDependencies, ...entry.peerDependencies };
+    for (const dependency of Object.keys(next)) if (packages[`node_modules/${dependency}`]) queue.push(dependency);
+  }
+  return [...found];
+}
+
+/**
+ * Copy packages (with what they need, by the lock file) from the repository's node_modules
+ * into a project's, as real folders: a bundler then sees `node_modules/<name>/…` paths, as a
+ * consumer's install would give it, never `../../repository/node_modules/…` through a link.
+ */
+async function copyPackages(project, names) {
+  for (const name of await closureOf(names)) {
+    const to = join(project, 'node_modules', name);
+    if (existsSync(to)) continue;
+    await cp(join(REPO, 'node_modules', name), to, { recursive: true, dereference: true });
+  }
+}
+
+/**
+ * Pack the repository and install the tarball into a fresh project, as a consumer's
+ * `npm install piekritu` would lay it out, without the network or the npm cache: the
+ * tarball is unpacked into `node_modules/piekritu`, and its dependencies are copied at the
+ * lock file's versions from the repository's node_modules (which `npm ci` filled from the
+ * same lock file). npm's own install by range would need the registry's metadata, which a
+ * fresh machine's cache does not hold.
  */
 export async function packAndInstall() {
   await ensureBuilt();
   const root = await mkdtemp(join(tmpdir(), 'piekritu-package-'));
-  const packed = await npm(['pack', '--json', '--ignore-scripts', '--pack-destination', root]);
+  // An empty cache of its own: what `npm pack` does must not depend on the machine's.
+  const packed = await npm(['pack', '--json', '--ignore-scripts', '--pack-destination', root], { env: { npm_config_cache: join(root, 'npm-cache') } });
   if (packed.code !== 0) throw new Error(`npm pack failed (${packed.code}):\n${packed.stderr}`);
   const [info] = JSON.parse(packed.stdout.slice(packed.stdout.indexOf('[')));
   const tarball = join(root, info.filename);
 
   const project = join(root, 'consumer');
-  await mkdir(project);
-  await writeFile(join(project, 'package.json'), JSON.stringify({ name: 'consumer', private: true, type: 'module' }, null, 2));
-  let how = 'npm install <tarball> --offline (from the npm cache)';
-  // PIEKRITU_TEST_EMPTY_NPM_CACHE=1 exercises the fallback: an empty cache fails the install.
-  const env = process.env.PIEKRITU_TEST_EMPTY_NPM_CACHE ? { npm_config_cache: join(root, 'empty-npm-cache') } : {};
-  const installed = await npm(['install', tarball, '--offline', '--no-audit', '--no-fund', '--ignore-scripts'], { cwd: project, env });
-  if (installed.code !== 0) {
-    // The cache lacks a dependency: unpack the tarball as npm would, and link the
-    // dependencies from the repository's own node_modules.
-    const reason = installed.stderr.split('\n').find((line) => /npm (error|ERR!) code/i.test(line)) ?? `exit ${installed.code}`;
-    how = `tarball unpacked, dependencies linked from the repository (npm install --offline failed: ${reason})`;
-    await rm(join(project, 'node_modules'), { recursive: true, force: true });
-    await mkdir(join(project, 'node_modules/piekritu'), { recursive: true });
-    const untar = await exec('tar', ['-xzf', tarball, '-C', join(project, 'node_modules/piekritu'), '--strip-components=1']);
-    if (untar.code !== 0) throw new Error(`tar failed (${untar.code}):\n${untar.stderr}`);
-    for (const name of RUNTIME_DEPENDENCIES) {
-      const from = join(REPO, 'node_modules', name);
-      if (!existsSync(from)) continue;
-      await mkdir(dirname(join(project, 'node_modules', name)), { recursive: true });
-      await symlink(from, join(project, 'node_modules', name), 'dir');
-    }
-  }
+  await mkdir(join(project, 'node_modules/piekritu'), { recursive: true });
+  await writeFile(join(project, 'package.json'), JSON.stringify({ name: 'consumer', private: true, type: 'module', dependencies: { piekritu: `file:${tarball}` } }, null, 2));
+  const untar = await exec('tar', ['-xzf', tarball, '-C', join(project, 'node_modules/piekritu'), '--strip-components=1']);
+  if (untar.code !== 0) throw new Error(`tar failed (${untar.code}):\n${untar.stderr}`);
+  const manifest = JSON.parse(await readFile(join(project, 'node_modules/piekritu/package.json'), 'utf8'));
+  await copyPackages(project, Object.keys(manifest.dependencies ?? {}));
   return {
     root,
     tarball,
@@ -110,16 +138,9 @@ export async function packAndInstall() {
     size: info.size,
     project,
     packageDir: join(project, 'node_modules/piekritu'),
-    how,
-    /** Make the repository's copy of a dev-only package (react, vue, ...) resolvable from the project. */
-    async link(...names) {
-      for (const name of names) {
-        const to = join(project, 'node_modules', name);
-        if (existsSync(to)) continue;
-        await mkdir(dirname(to), { recursive: true });
-        await symlink(join(REPO, 'node_modules', name), to, 'dir');
-      }
-    },
+    how: 'tarball unpacked into node_modules/piekritu, its dependencies copied at the lock file\'s versions',
+    /** Add the repository's copy of a dev-only package (react, vue, ...) to the project, as a real folder. */
+    add: (...names) => copyPackages(project, names),
     cleanup: () => rm(root, { recursive: true, force: true }),
   };
 }

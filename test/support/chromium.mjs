@@ -2,10 +2,9 @@
  * Debian's Chromium, as every test and the benchmark start it. No npm package may
  * download a browser here; CHROME_PATH points elsewhere when needed.
  */
-import { existsSync } from 'node:fs';
+import { PROGRAMS } from './setup.mjs';
 
-export const chromiumPath = () =>
-  process.env.CHROME_PATH ?? ['/usr/bin/chromium', '/usr/bin/chromium-browser'].find((path) => existsSync(path));
+export const chromiumPath = () => PROGRAMS.find((program) => program.suite === 'chromium').find();
 
 /** Without these, headless Chromium floods a closed network with connection attempts. */
 export const chromiumArgs = [
