@@ -54,13 +54,13 @@ function h(tag: string, attributes: Record<string, string>, ...children: (Node |
  * @attr cookie-name - Name of the consent cookie. Default: `piekritu`.
  * @attr cookie-domain - Domain of the consent cookie. Default: host-only.
  * @attr cookie-path - Path of the consent cookie. Default: `/`.
- * @attr cookie-days - Days a choice lasts. Default: 180, at most 395.
+ * @attr {number} cookie-days - Days a choice lasts. Default: 180, at most 395.
  * @attr policy-url - "Vairāk info" links here instead of opening the bundled policy.
  * @attr policy-src - URL template of the policy JSON (`{lang}` is replaced).
  * @attr policy-version - Version of a site's own policy.
  * @attr locales-src - Folder of the locale files, when they are not beside the script (bundlers).
  * @attr {boolean} consent-mode - Bridge to Google Consent Mode v2.
- * @attr consent-mode-wait - Milliseconds Google tags wait for the update. Default: 500.
+ * @attr {number} consent-mode-wait - Milliseconds Google tags wait for the update. Default: 500.
  * @attr consent-mode-region - ISO 3166 region codes the default applies to. Default: everywhere.
  * @attr log-endpoint - URL that receives a JSON record of each decision.
  * @attr {boolean} ignore-gpc - Do not honour Global Privacy Control.
