@@ -14,7 +14,7 @@ import { cp, readdir, readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { chromium } from 'playwright-core';
 import { chromiumArgs, chromiumPath } from '../support/chromium.mjs';
-import { copyFixtures, exec, packAndInstall, serveFolder, tsc } from './support.mjs';
+import { copyFixtures, exec, FIXTURES, packAndInstall, serveFolder, tsc } from './support.mjs';
 
 const TEXTS = {
   lv: { accept: 'Piekrītu', settings: 'Sīkdatņu iestatījumi', policy: 'Personas datu aizsardzība', placeholder: 'Mārketinga' },
@@ -104,6 +104,8 @@ describe('Vite 8 + React + TypeScript (the README recipe)', () => {
   let vite;
   before(async () => {
     project = await app('vite-react');
+    // The README's React component, the same file the React recipe's test runs.
+    await cp(join(FIXTURES, 'react/CookieConsent.tsx'), join(project, 'src/CookieConsent.tsx'));
     vite = await import(join(pkg.project, 'node_modules/vite/dist/node/index.js'));
   }, { timeout: 60_000 });
 

@@ -1,3 +1,5 @@
+import { styles } from './placeholder.styles.js';
+
 /**
  * `<piekritu-placeholder>`: a box in a blocked embed's place that says which category it
  * needs and grants just that one with a click. A custom element with its own shadow root,
@@ -7,8 +9,6 @@
  * @tagname piekritu-placeholder
  * @csspart allow-button - "Atļaut" (grants the embed's category).
  */
-import { styles } from './placeholder.styles.js';
-
 export class PiekrituPlaceholder extends HTMLElement {
   /** The embed this box stands in for. */
   embed: HTMLElement | undefined;
