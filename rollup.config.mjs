@@ -151,6 +151,9 @@ const classicChunk = (name, { eager = false, input = `src/elements/${name}.class
   plugins: [classicChunks, distLayout, localeGroups, minifyTemplates, jsonData(), resolve(), compile(), minify({ eager })],
 });
 
+/** The ES build's text modules go to `dist/texts/` (`dist/locales/` holds the classic build's JSON). */
+const esFileName = ({ name }) => `${name.replace(/^(locales\/|_virtual\/_piekritu-locale_)/, 'texts/')}.js`;
+
 export default [
   {
     input: 'src/piekritu.ts',
@@ -164,7 +167,7 @@ export default [
     // One file per source module: an app's bundler cannot split a file of ours, so only with
     // them apart does it keep what the dialogs or the runtime need out of the app's entry chunk.
     input: { piekritu: 'src/index.ts', server: 'src/server/consent-handler.ts' },
-    output: { dir: 'dist', format: 'es', sourcemap: true, entryFileNames: '[name].js', preserveModules: true, preserveModulesRoot: 'src' },
+    output: { dir: 'dist', format: 'es', sourcemap: true, entryFileNames: esFileName, preserveModules: true, preserveModulesRoot: 'src' },
     external: (id) => /^(lit|@lit\/reactive-element|js-cookie|node:.*)(\/|$)/.test(id),
     plugins: [localeGroups, minifyTemplates, jsonData(), compile()],
   },
