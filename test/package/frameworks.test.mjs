@@ -9,12 +9,12 @@
 import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import { createHash } from 'node:crypto';
-import { mkdir, readFile, writeFile } from 'node:fs/promises';
+import { cp, mkdir, readFile, writeFile } from 'node:fs/promises';
 import { basename, dirname, join } from 'node:path';
 import { build } from 'esbuild';
 import { chromium } from 'playwright-core';
 import { chromiumArgs, chromiumPath } from '../support/chromium.mjs';
-import { copyFixtures, exec, packAndInstall, serveFolder, tsc } from './support.mjs';
+import { copyFixtures, exec, FIXTURES, packAndInstall, REPO, serveFolder, tsc } from './support.mjs';
 
 /**
  * What @vitejs/plugin-vue does, reduced to a template-and-script-setup SFC: compile with
@@ -208,6 +208,24 @@ describe('bundled apps in Chromium', () => {
   it('React 19: ref + useEffect listener, show() from a React button', { timeout: 60_000 }, () => exercise('react'));
   it('Vue 3 single-file component: @consent-change, isCustomElement in the compiler options', { timeout: 60_000 }, () => exercise('vue'));
   it('Vue 3 full build: template string, app.config.compilerOptions.isCustomElement', { timeout: 60_000 }, () => exercise('vue-runtime'));
+});
+
+describe('the Vue recipe, type-checked by vue-tsc with piekritu/vue', () => {
+  it('compiles the single-file component; a misspelt attribute, a wrong value and a wrong detail fail', { timeout: 180_000 }, async () => {
+    const folder = join(pkg.project, 'vue-types');
+    await copyFixtures(pkg.project, 'vue-types');
+    await cp(join(FIXTURES, 'vue/App.vue'), join(folder, 'App.vue'));
+    // vue-tsc (a dev tool, like tsc) runs from the repository; piekritu and vue resolve from the app.
+    const result = await exec(process.execPath, [join(REPO, 'node_modules/vue-tsc/bin/vue-tsc.js'), '-p', 'tsconfig.json', '--pretty', 'false'], {
+      cwd: folder,
+      timeout: 170_000,
+    });
+    const errors = result.stdout.split('\n').filter((line) => /error TS\d+/.test(line));
+    assert.equal(errors.length, 3, `expected three errors, all in Typo.vue, got:\n${result.stdout}${result.stderr}`);
+    assert.match(errors[0], /^Typo\.vue\(6,\d+\): error TS2561: .*'revison' does not exist/);
+    assert.match(errors[1], /^Typo\.vue\(7,\d+\): error TS2322: Type '"blue"' is not assignable/);
+    assert.match(errors[2], /^Typo\.vue\(8,\d+\): error TS2551: Property 'changedd' does not exist on type 'ConsentChangeDetail'/);
+  });
 });
 
 describe('the React recipe, type-checked and rendered on the server', () => {
