@@ -10,6 +10,7 @@ export type {
   ConsentChangeDetail,
   ConsentCleanupDetail,
   ConsentDetail,
+  ConsentSignalDetail,
   ConsentView,
   ConsentViewDetail,
   PiekrituEventMap,

@@ -42,8 +42,9 @@ function h(tag: string, attributes: Record<string, string>, ...children: (Node |
  * no template engine sits on the critical path; the dialogs are lit-html templates that
  * load, with their texts, the first time they open.
  *
- * Attributes are read when the element connects (`cookie-domain` and `cookie-path` when the
- * runtime loads, after the banner); `lang`, `theme` and `position` are live.
+ * Attributes are read when the element connects (`cookie-domain`, `cookie-path` and
+ * `consent-signals` when the runtime loads, after the banner); `lang`, `theme` and
+ * `position` are live.
  *
  * @summary Cookie-consent banner, settings and policy.
  * @tagname piekritu-consent
@@ -62,6 +63,7 @@ function h(tag: string, attributes: Record<string, string>, ...children: (Node |
  * @attr {boolean} consent-mode - Bridge to Google Consent Mode v2.
  * @attr {number} consent-mode-wait - Milliseconds Google tags wait for the update. Default: 500.
  * @attr consent-mode-region - ISO 3166 region codes the default applies to. Default: everywhere.
+ * @attr consent-signals - Consent signals for other tags: `clarity uet meta matomo` (read with the runtime). Default: none.
  * @attr log-endpoint - URL that receives a JSON record of each decision.
  * @attr {boolean} ignore-gpc - Do not honour Global Privacy Control.
  * @attr {'light' | 'dark' | 'auto'} theme - Colour scheme. Default: `auto`.
@@ -72,6 +74,7 @@ function h(tag: string, attributes: Record<string, string>, ...children: (Node |
  * @fires consent-show - A view (`detail.view`: banner, preferences, policy) opened.
  * @fires consent-hide - A view closed.
  * @fires consent-cleanup - Cookies of withdrawn categories were deleted.
+ * @fires consent-signal - The consent state for any tag's own consent API: `detail.phase` `default` (before gated tags run), then `update` on a returning load and after each decision.
  *
  * @csspart banner - The first layer (a named region).
  * @csspart preferences - The settings `<dialog>`.
@@ -373,6 +376,8 @@ export class PiekrituConsent extends ReactiveElement {
         const { cookieName, cookieDays } = this.#config;
         this.#jar = runtime.consentJar({ name: cookieName, domain: cookieDomain, path: cookiePath, days: cookieDays });
         this.#runtime = runtime;
+        // Before the gate starts: vendors' defaults precede any tag gated with data-consent.
+        runtime.bridgeSignals(this, this.#warn);
       }
       return true;
     } catch (error) {

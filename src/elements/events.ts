@@ -1,5 +1,6 @@
 /** The element's events, typed once: a wrong name or detail fails to compile. */
 import type { Consent } from '../core/consent.js';
+import type { SignalDetail } from '../core/signals.js';
 
 export type ConsentView = 'banner' | 'preferences' | 'policy';
 
@@ -20,12 +21,16 @@ export interface ConsentCleanupDetail {
   reloadAdvised: boolean;
 }
 
+/** `phase`: `default` before any tag of a vendor runs, `update` on a returning load and after each decision. */
+export type ConsentSignalDetail = SignalDetail;
+
 export interface PiekrituEventMap {
   'consent-ready': CustomEvent<ConsentDetail>;
   'consent-change': CustomEvent<ConsentChangeDetail>;
   'consent-show': CustomEvent<ConsentViewDetail>;
   'consent-hide': CustomEvent<ConsentViewDetail>;
   'consent-cleanup': CustomEvent<ConsentCleanupDetail>;
+  'consent-signal': CustomEvent<ConsentSignalDetail>;
 }
 
 type DetailOf<K extends keyof PiekrituEventMap> = PiekrituEventMap[K] extends CustomEvent<infer D> ? D : never;

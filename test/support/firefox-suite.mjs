@@ -19,7 +19,7 @@ if (firefox.skip) {
   console.log(`test:firefox skipped: ${firefox.skip}.`);
   process.exit(0);
 }
-const files = ['consent', 'gating', 'i18n', 'environments'].map((name) => `test/browser/${name}.test.ts`);
+const files = ['consent', 'gating', 'i18n', 'environments', 'signals'].map((name) => `test/browser/${name}.test.ts`);
 const run = spawnSync('npx', ['wtr', '--config', 'test/web-test-runner.firefox.config.mjs', '--files', ...files], {
   stdio: 'inherit',
   env: { ...process.env, FIREFOX_PATH: firefox.path },
