@@ -140,8 +140,8 @@ const COMPILE_HINT = '//# allFunctionsCalledOnLoad';
 const minify = ({ eager = false } = {}) =>
   terser({ ecma: 2022, module: false, compress: { passes: 3 }, format: { comments: false, preamble: eager ? COMPILE_HINT : undefined } });
 
-const compile = () =>
-  typescript({ tsconfig: './tsconfig.json', include: ['src/**/*.ts'], noEmit: false, outDir: 'dist', declaration: false });
+const compile = (outDir = 'dist') =>
+  typescript({ tsconfig: './tsconfig.json', include: ['src/**/*.ts'], noEmit: false, outDir, declaration: false });
 const jsonData = () => json({ preferConst: true, compact: true });
 
 /** A later part of the classic build: an IIFE that hands its exports to the first script. */
@@ -166,9 +166,30 @@ export default [
   {
     // One file per source module: an app's bundler cannot split a file of ours, so only with
     // them apart does it keep what the dialogs or the runtime need out of the app's entry chunk.
-    input: { piekritu: 'src/index.ts', server: 'src/server/consent-handler.ts' },
+    input: { piekritu: 'src/index.ts' },
     output: { dir: 'dist', format: 'es', sourcemap: true, entryFileNames: esFileName, preserveModules: true, preserveModulesRoot: 'src' },
-    external: (id) => /^(lit|@lit\/reactive-element|js-cookie|node:.*)(\/|$)/.test(id),
+    external: (id) => /^(lit|@lit\/reactive-element|js-cookie)(\/|$)/.test(id),
     plugins: [localeGroups, minifyTemplates, jsonData(), compile()],
+  },
+  // `piekritu/server`, for Node: one file (its files beside it are found from dist/).
+  {
+    input: { server: 'src/server/index.ts' },
+    output: { dir: 'dist', format: 'es', sourcemap: true, entryFileNames: '[name].js', chunkFileNames: 'server-[name].js' },
+    external: (id) => /^(lit|@lit\/reactive-element|js-cookie|node:.*|better-sqlite3|pg)(\/|$)/.test(id),
+    plugins: [distLayout, localeGroups, minifyTemplates, jsonData(), compile()],
+  },
+  // The records dashboard's page script, chart.js included: consumers install nothing more.
+  {
+    input: 'src/server/records/dashboard.client.ts',
+    output: { file: 'dist/dashboard/dashboard.js', format: 'iife', sourcemap: true },
+    plugins: [resolve(), compile(), minify()],
+  },
+  // `npx piekritu …`: an ES module for Node, each command a chunk loaded on demand; the
+  // browser and database drivers stay optional.
+  {
+    input: { index: 'src/cli/index.ts' },
+    output: { dir: 'dist/cli', format: 'es', banner: '#!/usr/bin/env node', entryFileNames: '[name].js', chunkFileNames: '[name].js' },
+    external: (id) => /^(node:.*|playwright-core|better-sqlite3|pg)(\/|$)/.test(id),
+    plugins: [jsonData(), compile('dist/cli')],
   },
 ];

@@ -2,6 +2,9 @@
 import { disjoint, isCategoryName, isConsentId, isToken, type StoredChoice } from './codec.js';
 import { choiceOf, type Consent } from './consent.js';
 
+/** The localStorage key where records wait to be sent: the element's own, strictly necessary storage. */
+export const RECORDS_QUEUE = 'piekritu:records';
+
 export interface ConsentRecord {
   id: string;
   /** ISO 8601 time of the decision. */

@@ -4,9 +4,8 @@
  * answered 2xx, so a network error, a 5xx or a tab closed mid-request means it is sent
  * again on a later page load. Servers deduplicate by `id` + `timestamp`.
  */
-import type { ConsentRecord } from '../core/record.js';
+import { RECORDS_QUEUE as QUEUE_KEY, type ConsentRecord } from '../core/record.js';
 
-const QUEUE_KEY = 'piekritu:records';
 /** A visitor offline for months must not grow storage without end. */
 const MAX_QUEUED = 20;
 

@@ -19,8 +19,11 @@ import { expiresAt } from '../core/consent.js';
 import { choiceOfRecord, parseRecord, type ConsentRecord } from '../core/record.js';
 
 export interface ConsentHandlerOptions {
-  /** Keep the record (a database, a log file). Called once per accepted request; dedupe by `id` + `timestamp`. */
-  store(record: ConsentRecord, request: IncomingMessage): void | Promise<void>;
+  /**
+   * Keep the record: a record store (`sqliteStore`, `postgresStore`) or a function of your own
+   * (a database, a log file). Called once per accepted request; dedupe by `id` + `timestamp`.
+   */
+  store: ((record: ConsentRecord, request: IncomingMessage) => void | Promise<void>) | { append(record: ConsentRecord, request: IncomingMessage): Promise<unknown> };
   /** Re-issue the consent cookie with these settings; `false` to answer without it. */
   cookie?:
     | false
@@ -71,6 +74,8 @@ function readBody(request: IncomingMessage, maxBytes: number): Promise<string | 
 
 export function consentHandler(options: ConsentHandlerOptions) {
   const maxBytes = options.maxBytes ?? 4096;
+  const { store } = options;
+  const keep = typeof store === 'function' ? store : (record: ConsentRecord, request: IncomingMessage) => store.append(record, request);
   return async (request: IncomingMessage, response: ServerResponse): Promise<void> => {
     const answer = (status: number, headers: Record<string, string> = {}) => {
       response.writeHead(status, { 'cache-control': 'no-store', ...headers });
@@ -88,7 +93,7 @@ export function consentHandler(options: ConsentHandlerOptions) {
       }
       const record = parseRecord(data);
       if (!record) return answer(400);
-      await options.store(record, request);
+      await keep(record, request);
       answer(204, options.cookie === false ? {} : { 'set-cookie': consentCookie(record, request, options.cookie) });
     } catch {
       // The banner keeps the record and sends it again on a later page load.

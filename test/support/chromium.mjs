@@ -2,20 +2,13 @@
  * Debian's Chromium, as every test and the benchmark start it. No npm package may
  * download a browser here; CHROME_PATH points elsewhere when needed.
  */
+import { readFileSync } from 'node:fs';
 import { PROGRAMS } from './setup.mjs';
 
 export const chromiumPath = () => PROGRAMS.find((program) => program.suite === 'chromium').find();
 
-/** Without these, headless Chromium floods a closed network with connection attempts. */
-export const chromiumArgs = [
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-quic',
-  '--no-first-run',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-  '--disable-default-apps',
-  '--disable-extensions',
-  '--mute-audio',
-];
+/**
+ * Without these, headless Chromium floods a closed network with connection attempts. The
+ * list ships with the `piekritu audit` command, which starts Chromium the same way.
+ */
+export const chromiumArgs = ['--no-sandbox', ...JSON.parse(readFileSync(new URL('../../src/cli/chromium-flags.json', import.meta.url), 'utf8'))];

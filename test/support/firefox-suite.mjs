@@ -6,22 +6,13 @@
  * unless the person asked for a run without it (PIEKRITU_SKIP=firefox).
  */
 import { spawnSync } from 'node:child_process';
-import { program } from './setup.mjs';
+import { programForSuite } from './setup.mjs';
 
-let firefox;
-try {
-  firefox = program('firefox');
-} catch (error) {
-  console.error(`test:firefox: ${error.message}`);
-  process.exit(1);
-}
-if (firefox.skip) {
-  console.log(`test:firefox skipped: ${firefox.skip}.`);
-  process.exit(0);
-}
+const firefox = programForSuite('firefox', 'test:firefox');
+if (!firefox) process.exit(0);
 const files = ['consent', 'gating', 'i18n', 'environments', 'signals'].map((name) => `test/browser/${name}.test.ts`);
 const run = spawnSync('npx', ['wtr', '--config', 'test/web-test-runner.firefox.config.mjs', '--files', ...files], {
   stdio: 'inherit',
-  env: { ...process.env, FIREFOX_PATH: firefox.path },
+  env: { ...process.env, FIREFOX_PATH: firefox },
 });
 process.exit(run.status ?? 1);

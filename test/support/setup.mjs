@@ -145,3 +145,18 @@ export function program(suite) {
   if (path) return { path };
   throw new Error(`${wanted.what} is not on this machine: install Debian's "${wanted.debian}" or set ${wanted.variable} (npm test does this for you as root)`);
 }
+
+/**
+ * For a suite's runner script: the program's path, or `null` when the person asked to skip
+ * it (said on stdout); a missing program ends the process with what to install.
+ */
+export function programForSuite(suite, label) {
+  try {
+    const found = program(suite);
+    if (found.skip) console.log(`${label} skipped: ${found.skip}.`);
+    return found.path ?? null;
+  } catch (error) {
+    console.error(`${label}: ${error.message}`);
+    process.exit(1);
+  }
+}

@@ -1,0 +1,20 @@
+#!/usr/bin/env node
+/**
+ * The record-store suite: the stores against a SQLite file and a PostgreSQL server this
+ * suite starts (test/support/postgres.mjs), then the built CLI, the dashboard in Chromium and
+ * the database-outage test. Without PostgreSQL it fails with what to install, unless the
+ * person asked for a run without it (PIEKRITU_SKIP=postgres).
+ */
+import { spawnSync } from 'node:child_process';
+import { programForSuite } from './setup.mjs';
+
+const postgres = programForSuite('postgres', 'test:records');
+if (!postgres) process.exit(0);
+const env = { ...process.env, POSTGRES_BIN: postgres };
+for (const [command, args] of [
+  ['npx', ['vitest', 'run', '--config', 'test/records/vitest.config.mjs']],
+  ['node', ['--test', '--test-concurrency=1', 'test/records/']],
+]) {
+  const run = spawnSync(command, args, { stdio: 'inherit', env });
+  if (run.status !== 0) process.exit(run.status ?? 1);
+}
