@@ -26,18 +26,27 @@ export interface StoredChoice {
 
 const ID = /^[A-Za-z0-9-]{8,64}$/;
 const TOKEN = /^[A-Za-z0-9._-]{0,32}$/;
-const CATEGORY = /^[a-z][a-z0-9_-]{0,31}$/;
+/** 19 characters at most: with 8 of them and 32-character tokens the cookie stays under 300 bytes. */
+const CATEGORY = /^[a-z][a-z0-9_-]{0,18}$/;
+/** Optional categories a site can offer, and a choice can name. */
+export const MAX_CATEGORIES = 8;
 const SECONDS = /^[0-9]{1,12}$/;
 /** The fields of format 1, all required. Any other key is not ours: a newer format would say so in `v`. */
 const KEYS: ReadonlySet<string> = new Set(['v', 'id', 't', 'r', 'p', 'g', 'd', 's']);
 
-/** The shapes the codec and the attribute parser agree on. */
-export const isCategoryName = (name: string): boolean => CATEGORY.test(name);
+/**
+ * The shapes the codec, the attribute parser and the server agree on. An optional category:
+ * never `necessary`, nor named like an `Object.prototype` member ("constructor" would read
+ * back as a function from a plain object).
+ */
+export const isCategoryName = (name: string): boolean => CATEGORY.test(name) && name !== 'necessary' && !(name in Object.prototype);
 export const isToken = (value: string): boolean => TOKEN.test(value);
 export const isConsentId = (value: string): boolean => ID.test(value);
-/** No category both granted and refused. */
-export const disjoint = (granted: readonly string[], denied: readonly string[]): boolean =>
-  !granted.some((name) => denied.includes(name));
+/** A choice's two lists: optional category names, none twice (within or across them), at most MAX_CATEGORIES in all. */
+export function fitLists(granted: readonly string[], denied: readonly string[]): boolean {
+  const names = [...granted, ...denied];
+  return names.length <= MAX_CATEGORIES && new Set(names).size === names.length && names.every(isCategoryName);
+}
 
 export function encode(choice: Omit<StoredChoice, 'version'>): string {
   const source = choice.source === 'gpc' ? 'g' : 'u';
@@ -53,12 +62,7 @@ export function encode(choice: Omit<StoredChoice, 'version'>): string {
   ].join('&');
 }
 
-function list(value: string | undefined): string[] | null {
-  if (value === undefined) return null;
-  if (value === '') return [];
-  const names = value.split('.');
-  return names.every(isCategoryName) ? names : null;
-}
+const list = (value: string | undefined): string[] | null => (value === undefined ? null : value === '' ? [] : value.split('.'));
 
 export function decode(raw: unknown): StoredChoice | null {
   if (typeof raw !== 'string' || raw.length === 0 || raw.length > MAX_INPUT) return null;
@@ -84,8 +88,7 @@ export function decode(raw: unknown): StoredChoice | null {
   if (!isConsentId(id) || !SECONDS.test(seconds)) return null;
   if (revision === undefined || !isToken(revision)) return null;
   if (policyVersion === undefined || !isToken(policyVersion)) return null;
-  if (!granted || !denied || !source) return null;
-  if (!disjoint(granted, denied)) return null;
+  if (!granted || !denied || !source || !fitLists(granted, denied)) return null;
 
   return {
     version: FORMAT_VERSION,

@@ -4,7 +4,7 @@
  * value, and the default is used. Nothing here throws.
  */
 import { DEFAULT_CATEGORIES, NECESSARY } from './consent.js';
-import { isCategoryName, isToken } from './codec.js';
+import { isCategoryName, isToken, MAX_CATEGORIES } from './codec.js';
 import { DEFAULT_WAIT_FOR_UPDATE } from './consent-mode.js';
 
 export type Warn = (message: string) => void;
@@ -50,12 +50,6 @@ function invalid(attribute: string, raw: string, expected: string, fallback: str
   return `piekritu: ${attribute}=${quote(raw)} is not ${expected}; using ${fallback}.`;
 }
 
-/**
- * At most 8 optional categories of at most 19 characters: with a 32-character revision and
- * policy version the cookie then stays under 300 bytes (297 at worst).
- */
-const MAX_CATEGORIES = 8;
-const MAX_CATEGORY_LENGTH = 19;
 
 export function parseCategories(raw: string | null, warn: Warn): string[] {
   if (raw === null) return [...DEFAULT_CATEGORIES];
@@ -65,7 +59,7 @@ export function parseCategories(raw: string | null, warn: Warn): string[] {
   const rejected: string[] = [];
   for (const name of names) {
     if (name === NECESSARY) continue; // always there; listing it is harmless
-    const fits = isCategoryName(name) && name.length <= MAX_CATEGORY_LENGTH && seen.size < MAX_CATEGORIES;
+    const fits = isCategoryName(name) && seen.size < MAX_CATEGORIES;
     if (fits && !seen.has(name)) seen.add(name);
     else rejected.push(name);
   }
@@ -80,7 +74,7 @@ export function parseCategories(raw: string | null, warn: Warn): string[] {
     invalid(
       'categories',
       rejected.join(' '),
-      `up to ${MAX_CATEGORIES} names (a-z 0-9 - _, ${MAX_CATEGORY_LENGTH} long), each once`,
+      `up to ${MAX_CATEGORIES} unique names (a-z0-9-_, ≤19, not built-in)`,
       quote(valid.join(' ')),
     ),
   );

@@ -113,7 +113,7 @@ export const renewReason = (reason: VoidReason | null): Exclude<VoidReason, 'fut
   reason === 'future' || reason === null ? '' : reason;
 
 /** Clock skew tolerated for a decision time in the future (another device's clock). */
-const FUTURE_SKEW_MS = 24 * 60 * 60 * 1000;
+export const FUTURE_SKEW_MS = 24 * 60 * 60 * 1000;
 const DAY_MS = 24 * 60 * 60 * 1000;
 
 /** When a choice made at `timestamp` lapses: `days` after the decision (never after a later re-send). */

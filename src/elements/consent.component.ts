@@ -1,5 +1,5 @@
 import { ReactiveElement, type PropertyValues } from '@lit/reactive-element';
-import { allows, contextOf, grantedOf, NOTHING_OFFERED, renewReason, undecided, type Categories, type Consent, type ConsentContext } from '../core/consent.js';
+import { allows, contextOf, deniedOf, grantedOf, NOTHING_OFFERED, renewReason, undecided, type Categories, type Consent, type ConsentContext } from '../core/consent.js';
 import { parseBootConfig, parseRevision, parseUrl, type BootConfig } from '../core/config.js';
 import type { Lang } from '../core/locale.js';
 import { version as BUNDLED_POLICY_VERSION } from '../../locales/policy/lv.json';
@@ -80,6 +80,8 @@ function h(tag: string, attributes: Record<string, string>, ...children: (Node |
  * @csspart preferences - The settings `<dialog>`.
  * @csspart policy - The policy `<dialog>`.
  * @csspart status - The "choice saved" announcement.
+ * @csspart reload - In the status region, after a withdrawal a running script can ignore: the reload offer.
+ * @csspart reload-button - "Pārlādēt lapu".
  * @csspart accept-button - "Piekrītu".
  * @csspart reject-button - "Noraidīt".
  * @csspart preferences-button - "Personalizēt".
@@ -352,8 +354,9 @@ export class PiekrituConsent extends ReactiveElement {
     this.#tellConsentMode();
     this.#gate?.apply();
     if (withdrawn.length === 0 || !this.#runtime) return;
-    this.#gate?.revoke();
     const { cookies, reloadAdvised } = this.#runtime.withdraw(document, withdrawn, this.#config.cookieName);
+    // A script of a withdrawn category ran: the status region offers a reload (it comes with the views).
+    if (reloadAdvised) void this.#ensureViews().then(() => this.#views?.offerReload(this.#statusNode!, this.#viewHost));
     emit(this, 'consent-cleanup', { categories: withdrawn, cookies, reloadAdvised });
   }
 
@@ -374,7 +377,7 @@ export class PiekrituConsent extends ReactiveElement {
         // Where the cookie goes matters only from the first write: read with the runtime.
         const { cookieDomain, cookiePath } = runtime.parseJarConfig((name) => this.getAttribute(name), location.hostname, this.#warn);
         const { cookieName, cookieDays } = this.#config;
-        this.#jar = runtime.consentJar({ name: cookieName, domain: cookieDomain, path: cookiePath, days: cookieDays });
+        this.#jar = runtime.openJar({ name: cookieName, domain: cookieDomain, path: cookiePath, days: cookieDays });
         this.#runtime = runtime;
         // Before the gate starts: vendors' defaults precede any tag gated with data-consent.
         runtime.bridgeSignals(this, this.#warn);
@@ -405,22 +408,23 @@ export class PiekrituConsent extends ReactiveElement {
     // A returning visitor's Consent Mode update: before any gated tag, within `wait_for_update`.
     if (this.#store.consent.decided) this.#tellConsentMode();
     gate.start();
+    // Refused categories' declared cookies go on every page load, not only at the withdrawal.
+    runtime.withdraw(document, deniedOf(this.consent.categories), this.#config.cookieName);
     if (this.#config.logEndpoint && runtime.hasQueuedRecords()) void this.#sendRecords();
   }
 
-  /** Placeholders load on their own, after the banner (never the dialogs with them). */
+  /**
+   * Placeholders load on their own, after the banner (never the dialogs with them). A chunk
+   * that cannot load rejects with its URL, which the console shows.
+   */
   async #placehold(): Promise<void> {
-    try {
-      this.#placeholders ??= await loadPlaceholders();
-      this.#placeholders.placehold(document, this.#blocked, this.#viewHost);
-    } catch (error) {
-      this.#warn(`piekritu: the placeholders did not load (${String(error)}).`);
-    }
+    this.#placeholders ??= await loadPlaceholders();
+    this.#placeholders.placehold(document, this.#blocked, this.#viewHost);
   }
 
   async #sendRecords(): Promise<void> {
     const endpoint = this.#config.logEndpoint;
-    if (endpoint && (await this.#ensureRuntime())) await this.#runtime?.flushRecords(endpoint);
+    if (endpoint && (await this.#ensureRuntime())) await this.#runtime?.flushRecords(endpoint, this.#jar);
   }
 
   #onOtherTab(): void {
@@ -580,13 +584,14 @@ export class PiekrituConsent extends ReactiveElement {
     const root = this.renderRoot;
     if (!this.#statusNode) {
       this.#dialogSlot = h('div', { class: 'dialogs' });
-      this.#statusNode = h('div', { part: 'status', class: 'status', role: 'status' });
+      this.#statusNode = h('div', { part: 'status', class: 'status', role: 'status' }, '');
       root.append(this.#dialogSlot, this.#statusNode);
     }
     const lang = this.#language.lang;
     void this.#loadTexts(this.#textFiles());
     this.#statusNode.lang = lang;
-    this.#statusNode.textContent = this.status;
+    // The announcement is the region's first node; a reload offer may follow it.
+    (this.#statusNode.firstChild as Text).data = this.status;
     this.#paintBanner(lang);
     if (this.#placeholders && (changed.has('loaded') || this.#blocked.length > 0)) this.#placeholders.placehold(document, this.#blocked, this.#viewHost);
     // A language change reaches an open dialog.

@@ -20,13 +20,20 @@ export interface TextHost {
 
 const texts: Record<string, Strings | Promise<unknown>> = {};
 
+/** Which dialog texts the host needs: `''` for the bundled Latvian ones, unless the site brings its own. */
+const sourceOf = ({ lang, localesSrc }: TextHost): string => (lang === 'lv' && !localesSrc ? '' : `${localesSrc}${lang}.dialogs`);
+
+/** Resolves once the host's dialog texts are here (at once when they are bundled or loaded). */
+export async function dialogTextLoaded(host: TextHost): Promise<void> {
+  dialogText(host);
+  await texts[sourceOf(host)];
+}
+
 /** A translator for the dialogs: their texts in the host's language, the host's (banner) texts, then Latvian. */
 export function dialogText(host: TextHost): Translate {
-  const { lang, localesSrc } = host;
-  // Latvian's are bundled, unless the site brings its own.
-  const src = lang === 'lv' && !localesSrc ? '' : `${localesSrc}${lang}.dialogs`;
+  const src = sourceOf(host);
   if (src && texts[src] === undefined) {
-    texts[src] = loadStrings(`${lang}.dialogs`, localesSrc).then((loaded) => {
+    texts[src] = loadStrings(`${host.lang}.dialogs`, host.localesSrc).then((loaded) => {
       texts[src] = loaded ?? {};
       host.refresh();
     });

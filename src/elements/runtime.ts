@@ -12,7 +12,7 @@ import { emit } from './events.js';
 
 export { Gate } from '../platform/gate.js';
 export { consentUpdate } from '../platform/gtag.js';
-export { consentJar } from '../platform/cookies.js';
+export { openJar } from '../platform/cookies.js';
 export { watchOtherTabs } from '../platform/sync.js';
 export { withdraw } from '../platform/cleanup.js';
 export { flushRecords, hasQueuedRecords, queueRecord } from '../platform/records.js';

@@ -7,8 +7,7 @@
  */
 import { banner as lv } from '../../locales/lv.json';
 import { format } from '../core/locale.js';
-import { packagedText } from '../platform/assets.js';
-import { fetchJson } from '../platform/fetch-json.js';
+import { loadText } from '../platform/assets.js';
 
 export type Strings = Readonly<Record<string, string>>;
 export type Translate = (key: string, values?: Record<string, string | number>) => string;
@@ -21,13 +20,6 @@ export const translator =
 
 /** The bundled Latvian banner texts. */
 export const LATVIAN: Strings = lv;
-
-/**
- * A text file (`en.banner`, `policy/ru`): the site's own from `locales-src` (a folder URL
- * ending in `/`), else the package's. `null`, with a warning, when it cannot be had.
- */
-export const loadText = (name: string, localesSrc: string): Promise<unknown> =>
-  localesSrc ? fetchJson(`${localesSrc}${name}.json`) : packagedText(name);
 
 /** A flat table of strings; `null` when it cannot be had or is not one. */
 export async function loadStrings(name: string, localesSrc: string): Promise<Strings | null> {

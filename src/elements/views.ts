@@ -9,9 +9,10 @@ import { css, html, nothing, render, type TemplateResult } from 'lit';
 import { grantedOf, NECESSARY, type Categories, type Consent } from '../core/consent.js';
 import { parseCookieDeclarations, parsePolicy, textIn, type CookieInfo, type Policy, type PolicyBlock } from '../core/policy.js';
 import { format, type Lang } from '../core/locale.js';
+import { loadText } from '../platform/assets.js';
 import { fetchJson } from '../platform/fetch-json.js';
-import { dialogText, type TextHost } from './dialog-text.js';
-import { categoryLabel, loadText, type Translate } from './strings.js';
+import { dialogText, dialogTextLoaded, type TextHost } from './dialog-text.js';
+import { categoryLabel, type Translate } from './strings.js';
 
 export type DialogView = 'preferences' | 'policy';
 type PolicyState = { status: 'loading' | 'error' } | { status: 'ready'; policy: Policy };
@@ -550,3 +551,24 @@ const styles = css`
     }
   }
 `;
+
+// ---- reload offer ------------------------------------------------------------------
+
+/**
+ * After a withdrawal that a script which already ran can ignore (it may write its cookies
+ * again): the status region says so and offers a reload, in the visitor's language. It stays
+ * until the page reloads.
+ */
+export async function offerReload(status: HTMLElement, host: ViewHost): Promise<void> {
+  // In the visitor's language: the dialogs' texts first, when they are still on their way.
+  await dialogTextLoaded(host);
+  const t = dialogText(host);
+  let offer = status.querySelector<HTMLElement>('[part="reload"]');
+  if (!offer) {
+    offer = document.createElement('p');
+    offer.setAttribute('part', 'reload');
+    status.append(offer);
+  }
+  offer.lang = host.lang;
+  render(html`${t('status.reload')} <button part="reload-button" class="secondary" @click=${() => location.reload()}>${t('action.reload')}</button>`, offer);
+}

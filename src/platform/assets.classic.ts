@@ -6,5 +6,5 @@ import { fetchJson } from './fetch-json.js';
 
 const BASE = new URL('../../locales/', import.meta.url).href;
 
-/** The package's copy of a text file (`en.banner`, `policy/ru`); `null` (with a warning) when it cannot be had. */
-export const packagedText = (name: string): Promise<unknown> => fetchJson(`${BASE}${name}.json`);
+/** A text file (`en.banner`, `policy/ru`) from `locales-src` or beside the script; `null` (with a warning) when it cannot be had. */
+export const loadText = (name: string, localesSrc: string): Promise<unknown> => fetchJson(`${localesSrc || BASE}${name}.json`);

@@ -7,6 +7,8 @@
  * are bundled, so they are not listed. The classic build swaps this file for
  * assets.classic.ts.
  */
+import { fetchJson } from './fetch-json.js';
+
 type Module = Promise<{ default: unknown }>;
 
 const FILES: Record<string, () => Module> = {
@@ -22,8 +24,14 @@ const FILES: Record<string, () => Module> = {
   'policy/ru': () => import('../../locales/policy/ru.json'),
 };
 
-/** The package's copy of a text file (`en.banner`, `policy/ru`); `null` (with a warning) when it cannot be had. */
-export async function packagedText(name: string): Promise<unknown> {
+/**
+ * A text file (`en.banner`, `policy/ru`): the site's own from `locales-src` (a folder URL
+ * ending in `/`), else the package's. `null`, with a warning, when it cannot be had.
+ */
+export const loadText = (name: string, localesSrc: string): Promise<unknown> =>
+  localesSrc ? fetchJson(`${localesSrc}${name}.json`) : packagedText(name);
+
+async function packagedText(name: string): Promise<unknown> {
   try {
     return (await FILES[name]()).default;
   } catch (error) {

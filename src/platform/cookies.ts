@@ -3,13 +3,30 @@
  * `document.cookie` throws in sandboxed frames and some privacy setups.
  */
 import Cookies from 'js-cookie';
+import { decode, encode } from '../core/codec.js';
 import { domainsOf, pathsOf } from '../core/gating.js';
+import { choiceOfRecord } from '../core/record.js';
+import { newestQueued } from './records.js';
 
+/**
+ * The consent cookie, as one value however many the browser holds: after a change of
+ * `cookie-domain` or `cookie-path`, or a server that re-issues it on another scope, the
+ * page sees several cookies of the name. The newest decision (`t`) is the one; the others
+ * are deleted on every scope this page can reach, and writing or removing the choice
+ * clears them all first, so no older one is read back after a reload.
+ */
 export interface CookieJar {
+  /** The newest readable value of all the browser holds. */
   read(): string | undefined;
   /** `false` when the browser did not keep the cookie (blocked, or refused). */
   write(value: string): boolean;
+  /** Every copy, on every scope. */
   remove(): void;
+  /**
+   * After a record's answer: an older answer's `Set-Cookie` (a slow server, a queued record
+   * sent again) never overwrites the decision this page took since, and leaves no copy.
+   */
+  keepNewest(): void;
 }
 
 export interface JarOptions {
@@ -27,7 +44,33 @@ function guarded<T>(fallback: T, work: () => T): T {
   }
 }
 
+/** Every value the page sees under `name`, one per scope that holds it (js-cookie reads only the first). */
+const valuesOf = (name: string): string[] =>
+  guarded([], () =>
+    document.cookie
+      .split('; ')
+      .filter((pair) => pair.startsWith(`${name}=`))
+      .map((pair) => Cookies.converter.read(pair.slice(name.length + 1), name)),
+  );
+
+/** The value with the newest decision; an unreadable one only when nothing is readable (the store warns of it). */
+function newest(values: string[]): string | undefined {
+  let best: { value: string; time: number } | undefined;
+  for (const value of values) {
+    const time = decode(value)?.timestamp ?? -1;
+    if (!best || time > best.time) best = { value, time };
+  }
+  return best?.value;
+}
+
+/** Is `held` an older decision than `mine` (or the same second's other one)? */
+function older(held: string | undefined, mine: string): boolean {
+  const [a, b] = [decode(held), decode(mine)];
+  return Boolean(a && b && a.id !== b.id && a.timestamp <= b.timestamp);
+}
+
 export function consentJar(options: JarOptions, secure = location.protocol === 'https:'): CookieJar {
+  const { name } = options;
   const attributes = {
     expires: options.days,
     path: options.path,
@@ -35,13 +78,46 @@ export function consentJar(options: JarOptions, secure = location.protocol === '
     sameSite: 'Lax',
     secure,
   } as const;
-  const target = { path: options.path, domain: options.domain };
-  const read = (): string | undefined => guarded(undefined, () => Cookies.get(options.name));
+  /** What this page view stored last: a value, `null` once removed, `undefined` before either. */
+  let latest: string | null | undefined;
+  const read = (): string | undefined => newest(valuesOf(name));
+  const clear = (): void => void deleteCookies((found) => found === name);
+  const store = (value: string): boolean =>
+    guarded(false, () => {
+      if (valuesOf(name).length > 0) clear();
+      Cookies.set(name, value, attributes);
+      return read() === value;
+    });
   return {
     read,
-    write: (value) => guarded(false, () => (Cookies.set(options.name, value, attributes), read() === value)),
-    remove: () => guarded(undefined, () => Cookies.remove(options.name, target)),
+    write: (value) => store((latest = value)),
+    remove: () => {
+      latest = null;
+      clear();
+    },
+    keepNewest: () => {
+      if (typeof latest !== 'string') return;
+      const held = read();
+      // An older decision came back: this page's again. Several copies: the newest alone.
+      if (older(held, latest)) store(latest);
+      else if (held !== undefined && valuesOf(name).length > 1) store(held);
+    },
   };
+}
+
+/**
+ * The jar the runtime works with, tidied once on opening: one cookie left, the newest, on this
+ * page's scope. A queued record newer than the cookie (its answer still to come, and an older
+ * one's `Set-Cookie` landed after the tab closed) is the decision in force: its cookie is restored.
+ */
+export function openJar(options: JarOptions): CookieJar {
+  const jar = consentJar(options);
+  const values = valuesOf(options.name);
+  const queued = newestQueued();
+  const pending = queued && encode(choiceOfRecord(queued));
+  const value = pending && older(jar.read(), pending) ? pending : jar.read();
+  if (value !== undefined && (values.length > 1 || value !== values[0])) jar.write(value);
+  return jar;
 }
 
 /** Names of the cookies this page can see. */

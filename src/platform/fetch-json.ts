@@ -6,10 +6,10 @@
 export async function fetchJson(url: string): Promise<unknown> {
   try {
     const response = await fetch(url);
-    if (!response.ok) throw new Error(`HTTP ${response.status}`);
+    if (!response.ok) throw `HTTP ${response.status}`;
     return await response.json();
   } catch (error) {
-    console.warn(`piekritu: ${url} did not load (${String(error)}); check locales-src.`);
+    console.warn(`piekritu: ${url} did not load (${error}); see locales-src`);
     return null;
   }
 }

@@ -3,6 +3,10 @@
  * is queued in localStorage before it is sent and leaves the queue only when the server
  * answered 2xx, so a network error, a 5xx or a tab closed mid-request means it is sent
  * again on a later page load. Servers deduplicate by `id` + `timestamp`.
+ *
+ * Records go one at a time, oldest first, and a newer decision's waits for the answer to an
+ * older one: the server re-issues the consent cookie only for the newest decision the
+ * request carries, so each answer is read against the cookie as it stands (see cookies.ts).
  */
 import { RECORDS_QUEUE as QUEUE_KEY, type ConsentRecord } from '../core/record.js';
 
@@ -22,6 +26,9 @@ const same = (a: ConsentRecord, b: ConsentRecord) => a.id === b.id && a.timestam
 /** Where records wait when localStorage is blocked or full: this page view, at least, still sends them. */
 let unstored: ConsentRecord[] = [];
 
+const byTime = (a: ConsentRecord, b: ConsentRecord): number => Date.parse(a.timestamp) - Date.parse(b.timestamp);
+
+/** Oldest first. */
 function readQueue(store: Storage | undefined): ConsentRecord[] {
   let stored: ConsentRecord[] = [];
   try {
@@ -30,7 +37,7 @@ function readQueue(store: Storage | undefined): ConsentRecord[] {
   } catch {
     // Unreadable: only what this page view kept.
   }
-  return [...stored, ...unstored.filter((record) => !stored.some((kept) => same(kept, record)))];
+  return [...stored, ...unstored.filter((record) => !stored.some((kept) => same(kept, record)))].sort(byTime);
 }
 
 function writeQueue(store: Storage | undefined, records: ConsentRecord[]): void {
@@ -69,18 +76,33 @@ async function deliver(endpoint: string, record: ConsentRecord): Promise<boolean
   }
 }
 
-/** Send every queued record; resolves with how many the server took. */
-export async function flushRecords(endpoint: string): Promise<number> {
-  const store = storage();
-  let sent = 0;
-  for (const record of readQueue(store)) {
-    if (await deliver(endpoint, record)) {
+/** The sending under way in this page view: the next one starts when it is done. */
+let sending: Promise<unknown> = Promise.resolve();
+
+/**
+ * Send every queued record, after any sending already under way; resolves with how many the
+ * server took. After each answer (its `Set-Cookie`, if any, in place) the consent cookie is
+ * kept at the newest decision.
+ */
+export function flushRecords(endpoint: string, jar?: { keepNewest(): void }): Promise<number> {
+  const run = sending.then(async () => {
+    const store = storage();
+    let sent = 0;
+    for (const record of readQueue(store)) {
+      const taken = await deliver(endpoint, record);
+      jar?.keepNewest();
+      if (!taken) continue;
       sent += 1;
       writeQueue(store, readQueue(store).filter((queued) => !same(queued, record)));
     }
-  }
-  return sent;
+    return sent;
+  });
+  sending = run.catch(() => 0);
+  return run;
 }
+
+/** The newest decision still waiting for the server, if any. */
+export const newestQueued = (): ConsentRecord | undefined => readQueue(storage()).at(-1);
 
 /**
  * Keep a record until the server has it. Written before anything is sent, so a tab closed

@@ -85,6 +85,45 @@ describe('gated scripts', () => {
     await until(() => window.ran.length === 1, 'the script');
   });
 
+  it('runs a script taken out while it waited behind an external one, once it is put back', async () => {
+    const [, inline] = add(`
+      <script type="text/plain" data-consent="analytics" data-src="/test/browser/fixtures/ran.js" data-name="slow"></script>
+      <script type="text/plain" data-consent="analytics">window.ran.push('came-back')</script>`);
+    const element = await mount();
+    await gateLooked();
+    element.save(['analytics']);
+    // Out before its turn: the external script is still loading (a network load takes a task at least).
+    inline.remove();
+    await until(() => window.ran.includes('external:slow'), 'the external script');
+    await nextFrame();
+    expect(window.ran).to.deep.equal(['external:slow']);
+    document.body.append(inline);
+    await until(() => window.ran.includes('came-back'), 'the script put back');
+    await nextFrame();
+    expect(window.ran).to.deep.equal(['external:slow', 'came-back']);
+  });
+
+  it('at scale: 600 scripts and 60 embeds, and bursts added while they activate, each run or load exactly once, in order', async () => {
+    const markup = (from: number, count: number) =>
+      Array.from({ length: count }, (_, i) => `<script type="text/plain" data-consent="analytics">window.ran.push('s${from + i}')</script>`).join('');
+    add(markup(0, 300));
+    const frames = add(Array.from({ length: 60 }, (_, i) => `<img data-consent="marketing" data-src="/test/browser/fixtures/pixel.svg?${i}" alt="">`).join(''));
+    add(markup(300, 300));
+    const element = await mount();
+    await gateLooked();
+    await until(() => document.querySelectorAll('piekritu-placeholder').length === 60, 'the placeholders');
+    element.acceptAll();
+    // A single-page app adds more while the first ones run: two bursts, in two tasks.
+    add(markup(600, 100));
+    await new Promise((resolve) => setTimeout(resolve));
+    add(markup(700, 100));
+    await until(() => window.ran.length >= 800, 'every script');
+    await new Promise((resolve) => setTimeout(resolve, 100));
+    expect(window.ran).to.deep.equal(Array.from({ length: 800 }, (_, i) => `s${i}`));
+    expect(frames.every((frame) => frame.getAttribute('src') === frame.getAttribute('data-src'))).to.equal(true);
+    expect(document.querySelectorAll('piekritu-placeholder').length).to.equal(0);
+  });
+
   it('carries a CSP nonce and data-type over to the real script', async () => {
     const [placeholder] = add(`<script type="text/plain" data-consent="analytics" data-type="module">window.ran.push('module')</script>`);
     (placeholder as HTMLScriptElement).nonce = 'abc123';

@@ -80,6 +80,9 @@ describe('parseCategories', () => {
       { input: 'Analytics', expected: defaults, warns: true },
       { input: 'Bad! x!y', expected: defaults, warns: true },
       { input: '__proto__', expected: defaults, warns: true },
+      // Object.prototype members read back as functions from a plain object: refused.
+      { input: 'constructor', expected: defaults, warns: true },
+      { input: 'analytics hasownproperty', expected: ['analytics', 'hasownproperty'], warns: false },
       { input: 'necessary Bad!', expected: defaults, warns: true },
     ],
     parseCategories,
@@ -99,6 +102,13 @@ describe('parseCategories', () => {
       expect(warnings[0].startsWith(names('categories', expected.rejected))).toBe(true);
     });
   }
+
+  it('"constructor analytics": keeps analytics, and the warning names constructor', () => {
+    const { value, warnings } = collect((warn) => parseCategories('constructor analytics', warn));
+    expect(value).toEqual(['analytics']);
+    expect(warnings).toHaveLength(1);
+    expect(warnings[0]).toContain('"constructor"');
+  });
 });
 
 describe('parseOneOf: theme', () => {

@@ -157,8 +157,7 @@ const ACCEPTED: Record<Attribute, Map<Label, Outcome>> = {
     ...as(BLANKS, []),
     // U+2028 is whitespace: two valid names.
     ['line separator inside', { value: ['a', 'b'], warns: 0 }],
-    // A valid name, even if it is an Object.prototype member: categories are own keys.
-    ['constructor', { value: ['constructor'], warns: 0 }],
+    // "constructor" is an Object.prototype member: refused (the default, one warning), like toString.
     // Valid names are kept; the rest is reported once.
     ['tab inside javascript:', { value: ['java'], warns: 1 }],
     ['newline inside javascript:', { value: ['java'], warns: 1 }],

@@ -19,8 +19,9 @@ export interface PlaceholderHost extends TextHost {
 
 /** Put placeholders before the blocked embeds, and take away those whose embed may now load. */
 export function placehold(root: Document, blocked: readonly HTMLElement[], host: PlaceholderHost): void {
+  const waiting = new Set(blocked);
   for (const placeholder of root.querySelectorAll(tagName)) {
-    if (placeholder.embed && blocked.includes(placeholder.embed)) continue;
+    if (placeholder.embed && waiting.has(placeholder.embed)) continue;
     placeholder.embed?.style.removeProperty('display');
     placeholder.remove();
   }
