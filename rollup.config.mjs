@@ -7,12 +7,36 @@ import terser from '@rollup/plugin-terser';
 import typescript from '@rollup/plugin-typescript';
 import ts from 'typescript';
 
-/** In the source tree the locales sit two folders up; in dist/ they sit beside the bundle. */
+/** In the source tree the locales sit two folders up; in dist/ they sit beside the classic scripts. */
 const distLayout = {
   name: 'piekritu-dist-layout',
   transform(code, id) {
-    if (!id.endsWith('src/platform/assets.ts')) return null;
+    if (!id.endsWith('src/platform/assets.classic.ts')) return null;
     return { code: code.replace("'../../locales/'", "'./locales/'"), map: null };
+  },
+};
+
+/**
+ * `locales/<lang>.<group>.json` imported in the source: one group of `locales/<lang>.json`,
+ * as the build splits them below. And a policy that src/platform/assets.ts loads: a module
+ * apart from the one whose `version` the element reads, so the text stays out of it.
+ * Modules of their own, so an app's entry chunk holds none of these texts.
+ */
+const LOCALE_GROUP = '\0piekritu-locale:';
+const localeGroups = {
+  name: 'piekritu-locale-groups',
+  resolveId(source, importer) {
+    const group = /locales\/([a-z]{2})\.(banner|renew|dialogs)\.json$/.exec(source);
+    if (group) return `${LOCALE_GROUP}${group[1]}.${group[2]}`;
+    const policy = /locales\/policy\/([a-z]{2})\.json$/.exec(source);
+    return policy && importer?.endsWith('src/platform/assets.ts') ? `${LOCALE_GROUP}policy-${policy[1]}` : null;
+  },
+  load(id) {
+    if (!id.startsWith(LOCALE_GROUP)) return null;
+    const name = id.slice(LOCALE_GROUP.length);
+    const [lang, group] = name.startsWith('policy-') ? [`policy/${name.slice(7)}`] : name.split('.');
+    const data = JSON.parse(readFileSync(`locales/${lang}.json`, 'utf8'));
+    return `export default ${JSON.stringify(group ? data[group] : data)};`;
   },
 };
 
@@ -79,11 +103,14 @@ const squeezeCss = (text) =>
     .replace(/;}/g, '}')
     .trim();
 
-/** The classic script loads its later parts as scripts beside it instead of ES chunks. */
+/**
+ * The classic script loads its later parts as scripts beside it instead of ES chunks, and
+ * finds its texts beside itself instead of naming each file for an app's bundler.
+ */
 const classicChunks = {
   name: 'piekritu-classic-chunks',
   async resolveId(source, importer) {
-    if (!source.endsWith('/chunks.js') || !importer) return null;
+    if (!/\/(chunks|assets)\.js$/.test(source) || !importer) return null;
     const resolved = await this.resolve(source.replace(/\.js$/, '.classic.js'), importer, { skipSelf: true });
     return resolved?.id ?? null;
   },
@@ -119,10 +146,10 @@ const compile = (outDir = 'dist') =>
 const jsonData = () => json({ preferConst: true, compact: true });
 
 /** A later part of the classic build: an IIFE that hands its exports to the first script. */
-const classicChunk = (name, { eager = false } = {}) => ({
-  input: `src/elements/${name}.classic.ts`,
+const classicChunk = (name, { eager = false, input = `src/elements/${name}.classic.ts` } = {}) => ({
+  input,
   output: { file: `dist/piekritu-${name}.min.js`, format: 'iife', sourcemap: true },
-  plugins: [minifyTemplates, jsonData(), resolve(), compile(), minify({ eager })],
+  plugins: [classicChunks, distLayout, localeGroups, minifyTemplates, jsonData(), resolve(), compile(), minify({ eager })],
 });
 
 /**
@@ -153,25 +180,38 @@ const snippets = {
   },
 };
 
+/** The ES build's text modules go to `dist/texts/` (`dist/locales/` holds the classic build's JSON). */
+const esFileName = ({ name }) => `${name.replace(/^(locales\/|_virtual\/_piekritu-locale_)/, 'texts/')}.js`;
+
 export default [
   {
     input: 'src/piekritu.ts',
     output: { file: 'dist/piekritu.min.js', format: 'iife', sourcemap: true },
-    plugins: [classicChunks, distLayout, minifyTemplates, jsonData(), resolve(), compile(), minify({ eager: true }), locales, integrity],
+    plugins: [classicChunks, distLayout, localeGroups, minifyTemplates, jsonData(), resolve(), compile(), minify({ eager: true }), locales, integrity],
   },
   classicChunk('runtime', { eager: true }),
   classicChunk('views'),
+  classicChunk('placeholders', { input: 'src/elements/placeholder/placeholders.classic.ts' }),
   {
-    input: { piekritu: 'src/index.ts', server: 'src/server/index.ts' },
-    output: { dir: 'dist', format: 'es', sourcemap: true, entryFileNames: '[name].js', chunkFileNames: 'piekritu-[name].js' },
+    // One file per source module: an app's bundler cannot split a file of ours, so only with
+    // them apart does it keep what the dialogs or the runtime need out of the app's entry chunk.
+    input: { piekritu: 'src/index.ts' },
+    output: { dir: 'dist', format: 'es', sourcemap: true, entryFileNames: esFileName, preserveModules: true, preserveModulesRoot: 'src' },
+    external: (id) => /^(lit|@lit\/reactive-element|js-cookie)(\/|$)/.test(id),
+    plugins: [localeGroups, minifyTemplates, jsonData(), compile()],
+  },
+  // `piekritu/server`, for Node: one file (its files beside it are found from dist/).
+  {
+    input: { server: 'src/server/index.ts' },
+    output: { dir: 'dist', format: 'es', sourcemap: true, entryFileNames: '[name].js', chunkFileNames: 'server-[name].js' },
     external: (id) => /^(lit|@lit\/reactive-element|js-cookie|node:.*|better-sqlite3|pg)(\/|$)/.test(id),
-    plugins: [distLayout, minifyTemplates, jsonData(), compile()],
+    plugins: [distLayout, localeGroups, minifyTemplates, jsonData(), compile()],
   },
   {
     input: { ssr: 'src/ssr/index.ts' },
     output: { dir: 'dist', format: 'es', sourcemap: true, entryFileNames: '[name].js', chunkFileNames: 'ssr-[name].js' },
     external: (id) => /^(lit|@lit\/reactive-element|node:.*)(\/|$)/.test(id),
-    plugins: [minifyTemplates, jsonData(), compile(), snippets],
+    plugins: [localeGroups, minifyTemplates, jsonData(), compile(), snippets],
   },
   // The records dashboard's page script, chart.js included: consumers install nothing more.
   {

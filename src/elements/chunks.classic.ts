@@ -1,13 +1,14 @@
 /**
  * The classic script cannot `import()` ES chunks, so its later parts ship as scripts
- * beside it (`piekritu-runtime.min.js`, `piekritu-views.min.js`) that hand their exports
- * back through a private global.
+ * beside it (`piekritu-runtime.min.js`, `piekritu-views.min.js`,
+ * `piekritu-placeholders.min.js`) that hand their exports back through a private global.
  */
-import type { Runtime, Views } from './chunks.js';
+import type { Placeholders, Runtime, Views } from './chunks.js';
 import { trustedTypesPolicy } from '../platform/trusted-types.js';
 
-type Name = 'runtime' | 'views';
-type Shared = { [name in Name]?: name extends 'runtime' ? Runtime : Views } & { loading?: Partial<Record<Name, Promise<unknown>>> };
+type Chunks = { runtime: Runtime; views: Views; placeholders: Placeholders };
+type Name = keyof Chunks;
+type Shared = Partial<Chunks> & { loading?: Partial<Record<Name, Promise<unknown>>> };
 
 /** Resolved while this script runs: `currentScript` is only set now. */
 const BASE = import.meta.url;
@@ -34,3 +35,4 @@ function load<N extends Name>(name: N): Promise<NonNullable<Shared[N]>> {
 
 export const loadRuntime = (): Promise<Runtime> => load('runtime');
 export const loadViews = (): Promise<Views> => load('views');
+export const loadPlaceholders = (): Promise<Placeholders> => load('placeholders');

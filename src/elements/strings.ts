@@ -2,10 +2,12 @@
  * UI text. Each language's file has two groups: `banner` (what the first layer needs) and
  * `dialogs` (everything else). Latvian's banner group is bundled, so a Latvian page's
  * banner never waits for a request; other languages' banner texts come from
- * `locales/<lang>.banner.json` beside the script, and dialog texts come with the dialogs.
+ * `locales/<lang>.banner.json` (beside the script, or where the app's bundler put it), and
+ * dialog texts come with the dialogs.
  */
 import { banner as lv } from '../../locales/lv.json';
 import { format } from '../core/locale.js';
+import { loadText } from '../platform/assets.js';
 
 export type Strings = Readonly<Record<string, string>>;
 export type Translate = (key: string, values?: Record<string, string | number>) => string;
@@ -19,16 +21,10 @@ export const translator =
 /** The bundled Latvian banner texts. */
 export const LATVIAN: Strings = lv;
 
-/** A flat table of strings from beside the script; `null` when it cannot be fetched or is not one. */
-export async function loadStrings(url: string): Promise<Strings | null> {
-  try {
-    const response = await fetch(url);
-    const table: unknown = response.ok ? await response.json() : null;
-    if (!table || typeof table !== 'object') return null;
-    return Object.fromEntries(Object.entries(table).filter(([, text]) => typeof text === 'string'));
-  } catch {
-    return null;
-  }
+/** A flat table of strings; `null` when it cannot be had or is not one. */
+export async function loadStrings(name: string, localesSrc: string): Promise<Strings | null> {
+  const table = await loadText(name, localesSrc);
+  return table && typeof table === 'object' ? Object.fromEntries(Object.entries(table).filter(([, text]) => typeof text === 'string')) : null;
 }
 
 /** A category's name for people: its label string, else the name itself, capitalised. */

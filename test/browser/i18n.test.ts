@@ -1,5 +1,5 @@
 import { expect, fixtureCleanup, nextFrame } from '@open-wc/testing';
-import { clearCookies, mount, mustPart, open, part, switchFor, until } from './helpers.js';
+import { clearCookies, mount, mustPart, open, part, switchFor, until, warnings } from './helpers.js';
 
 const text = (element: Element, name: string) => part(element, name)?.textContent?.trim() ?? '';
 
@@ -59,6 +59,37 @@ describe('languages', () => {
     const again = await mount({ lang: 'lv', 'policy-src': '/test/browser/fixtures/own-policy-{lang}.json', 'policy-version': 'paraugs-3' });
     expect(again.consent.decided).to.equal(false);
     await until(() => part(again, 'banner')?.textContent?.includes('Privātuma politika ir atjaunināta') === true, 'why it asks');
+  });
+
+  describe('a text file that does not load warns, naming its URL and locales-src, in every language', () => {
+    it('lv: the site\'s own banner texts are missing (404)', async () => {
+      const seen = await warnings(async () => {
+        const element = await mount({ lang: 'lv', 'locales-src': '/nowhere/' });
+        await until(() => part(element, 'banner') !== null, 'the Latvian banner');
+      });
+      expect(seen.some((message) => message.includes('/nowhere/lv.banner.json') && message.includes('locales-src'))).to.equal(true, seen.join('\n'));
+    });
+
+    it('lv: the policy is missing (404), and the policy says so', async () => {
+      const element = await mount({ lang: 'lv', 'locales-src': '/nowhere/' });
+      await until(() => part(element, 'policy-button') !== null, 'the Latvian banner');
+      const seen = await warnings(async () => {
+        const dialog = await open(element, 'policy-button', 'policy');
+        await until(() => dialog.querySelector('.notice') !== null, 'the policy\'s error state');
+      });
+      expect(seen.some((message) => message.includes('/nowhere/policy/lv.json') && message.includes('locales-src'))).to.equal(true, seen.join('\n'));
+    });
+
+    it('en: the server answers HTML instead of JSON (a single-page app\'s fallback)', async () => {
+      const seen = await warnings(async () => {
+        const element = await mount({ lang: 'en', 'locales-src': '/test/browser/fixtures/html-locales/' });
+        await until(() => part(element, 'banner') !== null, 'the banner (in Latvian)');
+      });
+      expect(seen.some((message) => message.includes('/test/browser/fixtures/html-locales/en.banner.json') && message.includes('locales-src'))).to.equal(
+        true,
+        seen.join('\n'),
+      );
+    });
   });
 
   it('opens the policy from a link to #piekritu-policy', async () => {

@@ -14,7 +14,7 @@ import { basename, dirname, join } from 'node:path';
 import { build } from 'esbuild';
 import { chromium } from 'playwright-core';
 import { chromiumArgs, chromiumPath } from '../support/chromium.mjs';
-import { copyFixtures, exec, packAndInstall, serveFolder, tsc } from './support.mjs';
+import { copyFixtures, exec, FIXTURES, packAndInstall, REPO, serveFolder, tsc } from './support.mjs';
 
 /**
  * What @vitejs/plugin-vue does, reduced to a template-and-script-setup SFC: compile with
@@ -101,8 +101,6 @@ before(async () => {
       /** The chunks only a dynamic import() loads, as URL paths, with what they hold. */
       lazy: [...lazy].map((path) => ({ url: `/${name}/${basename(path)}`, inputs: Object.keys(outputs[path].inputs) })),
     };
-    // The recipe: the locale files go beside the bundle (they are fetched from there).
-    await cp(join(pkg.packageDir, 'dist/locales'), join(outdir, 'locales'), { recursive: true });
     await writeFile(
       join(outdir, 'index.html'),
       `<!doctype html>\n<html lang="lv"><head><meta charset="utf-8"><link rel="icon" href="data:,"><title>${name}</title></head>\n` +
@@ -173,11 +171,12 @@ async function exercise(name) {
     await page.locator('#changed').getByText('Changed: analytics', { exact: true }).waitFor();
     await settings.waitFor({ state: 'hidden' });
 
-    // The policy comes from the locale files copied beside the bundle.
+    // The policy comes from the package itself ...
     await element.evaluate((node) => node.show('policy'));
     const policy = element.locator('[part~="policy"]');
     await policy.getByRole('heading', { name: 'Personas datu aizsardzība' }).waitFor();
-    assert.ok(log.requests.includes(`/${name}/locales/policy/lv.json`));
+    // ... from a chunk esbuild made of the package's policy module: nothing was copied by hand.
+    assert.ok(built[name].lazy.some((chunk) => log.requests.includes(chunk.url) && chunk.inputs.some((input) => /piekritu\/dist\/texts\/policy-lv\.js$/.test(input))));
 
     // A returning visitor: no banner, and the app knows the stored choice without any click
     // (React's effect runs after consent-ready fired, so it reads element.consent).
@@ -216,6 +215,24 @@ describe('bundled apps in Chromium', () => {
   it('React 19: ref + useEffect listener, show() from a React button', { timeout: 60_000 }, () => exercise('react'));
   it('Vue 3 single-file component: @consent-change, isCustomElement in the compiler options', { timeout: 60_000 }, () => exercise('vue'));
   it('Vue 3 full build: template string, app.config.compilerOptions.isCustomElement', { timeout: 60_000 }, () => exercise('vue-runtime'));
+});
+
+describe('the Vue recipe, type-checked by vue-tsc with piekritu/vue', () => {
+  it('compiles the single-file component; a misspelt attribute, a wrong value and a wrong detail fail', { timeout: 180_000 }, async () => {
+    const folder = join(pkg.project, 'vue-types');
+    await copyFixtures(pkg.project, 'vue-types');
+    await cp(join(FIXTURES, 'vue/App.vue'), join(folder, 'App.vue'));
+    // vue-tsc (a dev tool, like tsc) runs from the repository; piekritu and vue resolve from the app.
+    const result = await exec(process.execPath, [join(REPO, 'node_modules/vue-tsc/bin/vue-tsc.js'), '-p', 'tsconfig.json', '--pretty', 'false'], {
+      cwd: folder,
+      timeout: 170_000,
+    });
+    const errors = result.stdout.split('\n').filter((line) => /error TS\d+/.test(line));
+    assert.equal(errors.length, 3, `expected three errors, all in Typo.vue, got:\n${result.stdout}${result.stderr}`);
+    assert.match(errors[0], /^Typo\.vue\(6,\d+\): error TS2561: .*'revison' does not exist/);
+    assert.match(errors[1], /^Typo\.vue\(7,\d+\): error TS2322: Type '"blue"' is not assignable/);
+    assert.match(errors[2], /^Typo\.vue\(8,\d+\): error TS2551: Property 'changedd' does not exist on type 'ConsentChangeDetail'/);
+  });
 });
 
 describe('the React recipe, type-checked and rendered on the server', () => {

@@ -99,9 +99,12 @@ async function closureOf(names) {
  * consumer's install would give it, never `../../repository/node_modules/…` through a link.
  */
 async function copyPackages(project, names) {
+  const packages = await lockEntries();
   for (const name of await closureOf(names)) {
     const to = join(project, 'node_modules', name);
     if (existsSync(to)) continue;
+    // An optional dependency for another platform (fsevents on Linux) is in the lock file, not on disk.
+    if (packages[`node_modules/${name}`].optional && !existsSync(join(REPO, 'node_modules', name))) continue;
     await cp(join(REPO, 'node_modules', name), to, { recursive: true, dereference: true });
   }
 }

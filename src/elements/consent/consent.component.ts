@@ -1,10 +1,8 @@
 import { ReactiveElement, type PropertyValues } from '@lit/reactive-element';
 import { grantedOf, NOTHING_OFFERED, renewReason, undecided, type Categories, type Consent } from '../../core/consent.js';
 import { parseBootConfig, parseOneOf, POSITIONS } from '../../core/config.js';
-import { format } from '../../core/locale.js';
-import { LOCALES_BASE } from '../../platform/assets.js';
 import type { Change, ConsentStore } from '../../platform/store.js';
-import { loadViews, type Views } from '../chunks.js';
+import { loadPlaceholders, loadViews, type Placeholders, type Views } from '../chunks.js';
 import { LangController } from '../controllers/lang.js';
 import { OpenerController } from '../controllers/opener.js';
 import { RoomController } from '../controllers/room.js';
@@ -129,12 +127,13 @@ export class PiekrituConsent extends ReactiveElement {
   };
 
   readonly #language = new LangController(this, this.#warn);
-  readonly #texts = new TextsController(this, this.#warn);
+  readonly #texts = new TextsController(this);
   readonly #room = new RoomController();
   readonly #status = new StatusController();
   readonly #opener = new OpenerController((view) => this.show(view));
   #consent: ConsentController | undefined;
   #views: Views | undefined;
+  #placeholders: Placeholders | undefined;
   #dialogs: Dialogs | undefined;
   readonly #dialogSlot = h('div', { class: 'dialogs' });
   /** `show()` asked for the view drawn now: open its dialog even if it was drawn already. */
@@ -198,7 +197,7 @@ export class PiekrituConsent extends ReactiveElement {
   #start(): void {
     const config = parseBootConfig((name) => this.getAttribute(name), this.#warn);
     // A folder, resolved against the page like any URL attribute.
-    this.#texts.folder = config.localesSrc ? new URL(config.localesSrc.replace(/\/?$/, '/'), document.baseURI).href : LOCALES_BASE;
+    this.#texts.localesSrc = config.localesSrc ? new URL(config.localesSrc.replace(/\/?$/, '/'), document.baseURI).href : '';
     const controller = (this.#consent = new ConsentController(this, config, {
       warn: this.#warn,
       changed: (consent, kept) => {
@@ -211,7 +210,7 @@ export class PiekrituConsent extends ReactiveElement {
       reloadAdvised: () => void this.#ensureViews().then(() => ((this.#reloadOffered = true), this.requestUpdate())),
       blocked: (embeds) => {
         this.#blocked = embeds;
-        if (embeds.length > 0 || this.#views) void this.#ensureViews().then(() => this.requestUpdate());
+        if (embeds.length > 0 || this.#placeholders) void this.#ensurePlaceholders().then(() => this.requestUpdate());
       },
     }));
     const consent = controller.start();
@@ -325,6 +324,18 @@ export class PiekrituConsent extends ReactiveElement {
     }
   }
 
+  /**
+   * Placeholders load on their own, after the banner (never the dialogs with them). A chunk
+   * that cannot load rejects with its URL, which the console shows.
+   */
+  async #ensurePlaceholders(): Promise<void> {
+    try {
+      this.#placeholders ??= await loadPlaceholders();
+    } catch (error) {
+      this.#warn(`piekritu: the placeholders did not load (${String(error)}).`);
+    }
+  }
+
   /** The banner's text files now: its language's texts, and why it asks again. */
   #bannerFiles(): string[] {
     return this.#texts.files(this.#language.lang, this.#renew ? ['banner', 'renew'] : ['banner']);
@@ -376,7 +387,12 @@ export class PiekrituConsent extends ReactiveElement {
       get consentCookie() {
         return { name: config().cookieName, days: config().cookieDays };
       },
-      policySrc: (lang) => format(config().policySrc ?? `${host.#texts.folder}policy/{lang}.json`, { lang }),
+      get policySrc() {
+        return config().policySrc ?? '';
+      },
+      get localesSrc() {
+        return host.#texts.localesSrc;
+      },
       refresh: () => host.requestUpdate(),
       acceptAll: () => host.acceptAll(),
       rejectAll: () => host.rejectAll(),
@@ -394,11 +410,11 @@ export class PiekrituConsent extends ReactiveElement {
     if (this.#dialogSlot.parentNode !== root) root.append(this.#dialogSlot, this.#status.node);
     this.#paintBanner();
     this.#room.follow(this.#banner?.node, parseOneOf('position', this.position ?? null, POSITIONS, 'bottom', this.#warn));
+    if (this.#dialogs || this.#placeholders) this.#texts.ready(this.#dialogFiles());
+    this.#placeholders?.placehold(document, this.#blocked, this.#dialogHost);
     if (this.#dialogs) {
-      this.#texts.ready(this.#dialogFiles());
       this.#dialogs.render(this.view, this.#reopen);
       this.#reopen = false;
-      this.#views!.placehold(document, this.#blocked, this.#dialogHost);
       if (this.#reloadOffered) this.#views!.offerReload(this.#status.node, this.#dialogHost);
     }
     // The page hears of a dialog once it is drawn (or gone).

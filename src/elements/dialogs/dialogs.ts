@@ -9,7 +9,7 @@ import { plurals, type Lang } from '../../core/locale.js';
 import { dialogStyles } from './dialog.styles.js';
 import type { DialogHost, DialogView } from './frame.js';
 import { draftOf, preferences, preferencesStyles, type Draft } from './preferences.js';
-import { fetchPolicy, policyStyles, policyView, printOnlyPolicy, type PolicyState } from './policy.js';
+import { loadPolicy, policyStyles, policyView, printOnlyPolicy, type PolicyState } from './policy.js';
 
 export type { DialogHost, DialogView } from './frame.js';
 
@@ -72,7 +72,7 @@ export class Dialogs {
         `piekritu: the policy shown is the bundled example of SIA "Ankravs Inc." (ankravs.lv), not this site's: give your own with policy-src (JSON) or policy-url (a page).`,
       );
     }
-    const policy = await fetchPolicy(this.host.policySrc(lang));
+    const policy = await loadPolicy(lang, this.host.policySrc, this.host.localesSrc);
     if (this.#loading !== lang) return;
     this.#loading = undefined;
     this.#policy = policy ? { status: 'ready', policy, lang } : { status: 'error', lang };

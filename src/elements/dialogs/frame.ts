@@ -20,8 +20,10 @@ export interface DialogHost {
   readonly root: ShadowRoot;
   /** The consent cookie itself, listed under `necessary`. */
   readonly consentCookie: { name: string; days: number };
-  /** The policy file's URL, for a language. */
-  policySrc(lang: Lang): string;
+  /** The site's own policy (`policy-src`, `{lang}` in it); `''`: the package's. */
+  readonly policySrc: string;
+  /** The site's own folder of text files (`locales-src`); `''`: the package's files. */
+  readonly localesSrc: string;
   /** Render again (the policy arrived). */
   refresh(): void;
   acceptAll(): void;

@@ -1,19 +1,21 @@
 /** The policy dialog: the site's privacy and cookie policy, from structured JSON. */
 import { css, html, nothing, type TemplateResult } from 'lit';
 import { parsePolicy, type Policy, type PolicyBlock } from '../../core/policy.js';
-import { localDate } from '../../core/locale.js';
+import { format, localDate, type Lang } from '../../core/locale.js';
+import { loadText } from '../../platform/assets.js';
+import { fetchJson } from '../../platform/fetch-json.js';
 import type { Translate } from '../strings.js';
 import { head, type DialogHost } from './frame.js';
 
 export type PolicyState = { lang?: string } & ({ status: 'loading' | 'error' } | { status: 'ready'; policy: Policy });
 
-export async function fetchPolicy(url: string): Promise<Policy | null> {
-  try {
-    const response = await fetch(url);
-    return response.ok ? parsePolicy(await response.json()) : null;
-  } catch {
-    return null;
-  }
+/** The site's own policy (`policy-src`, `{lang}` in it), else the package's; `null` (with a warning) when it cannot be had. */
+export async function loadPolicy(lang: Lang, policySrc: string, localesSrc: string): Promise<Policy | null> {
+  const src = policySrc && format(policySrc, { lang });
+  const data = await (src ? fetchJson(src) : loadText(`policy/${lang}`, localesSrc));
+  const policy = parsePolicy(data);
+  if (data && !policy) console.warn(`piekritu: the ${src || lang} policy is not in piekritu's format.`);
+  return policy;
 }
 
 function block(item: PolicyBlock): TemplateResult {
