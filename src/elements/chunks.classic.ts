@@ -5,12 +5,12 @@
  */
 import type { Runtime, Views } from './chunks.js';
 import { trustedTypesPolicy } from '../platform/trusted-types.js';
+import { LOCALES_BASE } from '../platform/assets.js';
 
 type Name = 'runtime' | 'views';
 type Shared = { [name in Name]?: name extends 'runtime' ? Runtime : Views } & { loading?: Partial<Record<Name, Promise<unknown>>> };
 
 /** Resolved while this script runs: `currentScript` is only set now. */
-const BASE = import.meta.url;
 const NONCE = (document.currentScript as HTMLScriptElement | null)?.nonce ?? '';
 /** Made on the first load, not while the banner is waiting to show. */
 let policy: ReturnType<typeof trustedTypesPolicy> | undefined;
@@ -20,7 +20,7 @@ function load<N extends Name>(name: N): Promise<NonNullable<Shared[N]>> {
   const loading = (shared.loading ??= {});
   return (loading[name] ??= new Promise((resolve, reject) => {
     const script = document.createElement('script');
-    const src = new URL(`./piekritu-${name}.min.js`, BASE).href;
+    const src = new URL(`../piekritu-${name}.min.js`, LOCALES_BASE).href;
     if (NONCE) script.nonce = NONCE;
     script.onload = () => (shared[name] ? resolve(shared[name]) : reject(new Error(`${src} loaded but did not register`)));
     script.onerror = () => {
