@@ -1,7 +1,6 @@
 import { ReactiveElement, type PropertyValues } from '@lit/reactive-element';
 import { grantedOf, NOTHING_OFFERED, renewReason, undecided, type Categories, type Consent } from '../../core/consent.js';
 import { parseBootConfig, parseOneOf, POSITIONS } from '../../core/config.js';
-import { format } from '../../core/locale.js';
 import { LOCALES_BASE } from '../../platform/assets.js';
 import type { Change, ConsentStore } from '../../platform/store.js';
 import { loadViews, type Views } from '../chunks.js';
@@ -136,6 +135,7 @@ export class PiekrituConsent extends ReactiveElement {
   #consent: ConsentController | undefined;
   #views: Views | undefined;
   #dialogs: Dialogs | undefined;
+  #dialogHost: DialogHost | undefined;
   readonly #dialogSlot = h('div', { class: 'dialogs' });
   /** `show()` asked for the view drawn now: open its dialog even if it was drawn already. */
   #reopen = false;
@@ -317,6 +317,14 @@ export class PiekrituConsent extends ReactiveElement {
     try {
       const views = (this.#views ??= await loadViews());
       this.#texts.fallback = [LATVIAN, views.LATVIAN_DIALOGS];
+      // The dialogs' and placeholders' window onto this element, built by the views.
+      this.#dialogHost ??= views.dialogHost(this, {
+        t: () => this.#texts.t(this.#dialogFiles()),
+        lang: () => this.#language.lang,
+        controller: () => this.#consent!,
+        folder: () => this.#texts.folder,
+        closed: (view) => this.view === view && this.#setView(null),
+      });
       this.#dialogs ??= new views.Dialogs(this.#dialogHost, this.#dialogSlot);
       return true;
     } catch (error) {
@@ -343,48 +351,6 @@ export class PiekrituConsent extends ReactiveElement {
     return renewReason(this.#consent?.store?.voided ?? null);
   }
 
-  /** The dialogs' and placeholders' window onto this element. */
-  readonly #dialogHost: DialogHost = (() => {
-    // eslint-disable-next-line @typescript-eslint/no-this-alias
-    const host = this;
-    const config = () => host.#consent!.config;
-    return {
-      get t() {
-        return host.#texts.t(host.#dialogFiles());
-      },
-      get lang() {
-        return host.#language.lang;
-      },
-      get offered() {
-        return host.#consent!.ctx.offered;
-      },
-      get gpc() {
-        return host.#consent!.ctx.gpc;
-      },
-      get consent() {
-        return host.consent;
-      },
-      get policyUrl() {
-        return config().policyUrl;
-      },
-      get ownPolicy() {
-        return config().policySrc !== null;
-      },
-      get root() {
-        return host.renderRoot as ShadowRoot;
-      },
-      get consentCookie() {
-        return { name: config().cookieName, days: config().cookieDays };
-      },
-      policySrc: (lang) => format(config().policySrc ?? `${host.#texts.folder}policy/{lang}.json`, { lang }),
-      refresh: () => host.requestUpdate(),
-      acceptAll: () => host.acceptAll(),
-      rejectAll: () => host.rejectAll(),
-      save: (categories) => host.save(categories),
-      closed: (view) => host.view === view && host.#setView(null),
-    };
-  })();
-
   // ---- rendering ---------------------------------------------------------------------
 
   protected override update(changed: PropertyValues): void {
@@ -398,8 +364,8 @@ export class PiekrituConsent extends ReactiveElement {
       this.#texts.ready(this.#dialogFiles());
       this.#dialogs.render(this.view, this.#reopen);
       this.#reopen = false;
-      this.#views!.placehold(document, this.#blocked, this.#dialogHost);
-      if (this.#reloadOffered) this.#views!.offerReload(this.#status.node, this.#dialogHost);
+      this.#views!.placehold(document, this.#blocked, this.#dialogHost!);
+      if (this.#reloadOffered) this.#views!.offerReload(this.#status.node, this.#dialogHost!);
     }
     // The page hears of a dialog once it is drawn (or gone).
     const drawn = this.#drawn;
