@@ -5,13 +5,13 @@
  */
 import type { Placeholders, Runtime, Views } from './chunks.js';
 import { trustedTypesPolicy } from '../platform/trusted-types.js';
+import { LOCALES_BASE } from '../platform/assets.classic.js';
 
 type Chunks = { runtime: Runtime; views: Views; placeholders: Placeholders };
 type Name = keyof Chunks;
 type Shared = Partial<Chunks> & { loading?: Partial<Record<Name, Promise<unknown>>> };
 
-/** Resolved while this script runs: `currentScript` is only set now. */
-const BASE = import.meta.url;
+/** Read while this script runs: `currentScript` is only set now. */
 const NONCE = (document.currentScript as HTMLScriptElement | null)?.nonce ?? '';
 /** Made on the first load, not while the banner is waiting to show. */
 let policy: ReturnType<typeof trustedTypesPolicy> | undefined;
@@ -21,7 +21,7 @@ function load<N extends Name>(name: N): Promise<NonNullable<Shared[N]>> {
   const loading = (shared.loading ??= {});
   return (loading[name] ??= new Promise((resolve, reject) => {
     const script = document.createElement('script');
-    const src = new URL(`./piekritu-${name}.min.js`, BASE).href;
+    const src = new URL(`../piekritu-${name}.min.js`, LOCALES_BASE).href;
     if (NONCE) script.nonce = NONCE;
     script.onload = () => (shared[name] ? resolve(shared[name]) : reject(new Error(`${src} loaded but did not register`)));
     script.onerror = () => {

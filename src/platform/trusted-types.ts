@@ -13,10 +13,12 @@ const same = (value: string) => value;
 
 export function trustedTypesPolicy(name: string): Policy {
   const factory = (globalThis as { trustedTypes?: { createPolicy(name: string, rules: Policy): Policy } }).trustedTypes;
+  // The rules double as the pass-through policy when there is no (usable) factory.
+  const rules: Policy = { createScriptURL: same, createScript: same };
   try {
-    return factory?.createPolicy(name, { createScriptURL: same, createScript: same }) ?? { createScriptURL: same, createScript: same };
+    return factory?.createPolicy(name, rules) ?? rules;
   } catch {
     // The page's CSP does not allow the name: the browser refuses the assignment and reports it.
-    return { createScriptURL: same, createScript: same };
+    return rules;
   }
 }

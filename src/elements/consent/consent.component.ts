@@ -135,6 +135,7 @@ export class PiekrituConsent extends ReactiveElement {
   #views: Views | undefined;
   #placeholders: Placeholders | undefined;
   #dialogs: Dialogs | undefined;
+  #dialogHost: DialogHost | undefined;
   readonly #dialogSlot = h('div', { class: 'dialogs' });
   /** `show()` asked for the view drawn now: open its dialog even if it was drawn already. */
   #reopen = false;
@@ -316,6 +317,14 @@ export class PiekrituConsent extends ReactiveElement {
     try {
       const views = (this.#views ??= await loadViews());
       this.#texts.fallback = [LATVIAN, views.LATVIAN_DIALOGS];
+      // The dialogs' window onto this element, built by the views.
+      this.#dialogHost ??= views.dialogHost(this, {
+        t: () => this.#texts.t(this.#dialogFiles()),
+        lang: () => this.#language.lang,
+        controller: () => this.#consent!,
+        localesSrc: () => this.#texts.localesSrc,
+        closed: (view) => this.view === view && this.#setView(null),
+      });
       this.#dialogs ??= new views.Dialogs(this.#dialogHost, this.#dialogSlot);
       return true;
     } catch (error) {
@@ -354,53 +363,6 @@ export class PiekrituConsent extends ReactiveElement {
     return renewReason(this.#consent?.store?.voided ?? null);
   }
 
-  /** The dialogs' and placeholders' window onto this element. */
-  readonly #dialogHost: DialogHost = (() => {
-    // eslint-disable-next-line @typescript-eslint/no-this-alias
-    const host = this;
-    const config = () => host.#consent!.config;
-    return {
-      get t() {
-        return host.#texts.t(host.#dialogFiles());
-      },
-      get lang() {
-        return host.#language.lang;
-      },
-      get offered() {
-        return host.#consent!.ctx.offered;
-      },
-      get gpc() {
-        return host.#consent!.ctx.gpc;
-      },
-      get consent() {
-        return host.consent;
-      },
-      get policyUrl() {
-        return config().policyUrl;
-      },
-      get ownPolicy() {
-        return config().policySrc !== null;
-      },
-      get root() {
-        return host.renderRoot as ShadowRoot;
-      },
-      get consentCookie() {
-        return { name: config().cookieName, days: config().cookieDays };
-      },
-      get policySrc() {
-        return config().policySrc ?? '';
-      },
-      get localesSrc() {
-        return host.#texts.localesSrc;
-      },
-      refresh: () => host.requestUpdate(),
-      acceptAll: () => host.acceptAll(),
-      rejectAll: () => host.rejectAll(),
-      save: (categories) => host.save(categories),
-      closed: (view) => host.view === view && host.#setView(null),
-    };
-  })();
-
   // ---- rendering ---------------------------------------------------------------------
 
   protected override update(changed: PropertyValues): void {
@@ -411,11 +373,11 @@ export class PiekrituConsent extends ReactiveElement {
     this.#paintBanner();
     this.#room.follow(this.#banner?.node, parseOneOf('position', this.position ?? null, POSITIONS, 'bottom', this.#warn));
     if (this.#dialogs || this.#placeholders) this.#texts.ready(this.#dialogFiles());
-    this.#placeholders?.placehold(document, this.#blocked, this.#dialogHost);
+    this.#placeholders?.placehold(document, this.#blocked, this.#texts.t(this.#dialogFiles()), this.#language.lang, this);
     if (this.#dialogs) {
       this.#dialogs.render(this.view, this.#reopen);
       this.#reopen = false;
-      if (this.#reloadOffered) this.#views!.offerReload(this.#status.node, this.#dialogHost);
+      if (this.#reloadOffered) this.#views!.offerReload(this.#status.node, this.#dialogHost!);
     }
     // The page hears of a dialog once it is drawn (or gone).
     const drawn = this.#drawn;

@@ -83,8 +83,6 @@ export const styles = [
   .choice {
     background: var(--_accent);
     color: var(--_on-accent);
-  }
-  .choice {
     flex: 1 1 7rem;
   }
   .secondary,

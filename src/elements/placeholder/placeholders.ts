@@ -13,16 +13,16 @@ import './define.js';
 
 /** What the placeholders may read and do; the element implements it. */
 export interface PlaceholderHost {
-  /** The element's dialog texts (its one loader and cache of text files). */
-  readonly t: Translate;
-  readonly lang: Lang;
   readonly consent: Consent;
   /** Save a selection: the one-click allow, on top of the current choice. */
   save(categories: string[]): void;
 }
 
-/** Put placeholders before the blocked embeds, and take away those whose embed may now load. */
-export function placehold(root: Document, blocked: readonly HTMLElement[], host: PlaceholderHost): void {
+/**
+ * Put placeholders before the blocked embeds, and take away those whose embed may now load.
+ * `dialogT`: the element's dialog texts (its one loader and cache of text files).
+ */
+export function placehold(root: Document, blocked: readonly HTMLElement[], dialogT: Translate, lang: Lang, host: PlaceholderHost): void {
   const waiting = new Set(blocked);
   for (const placeholder of root.querySelectorAll(tagName)) {
     if (placeholder.embed && waiting.has(placeholder.embed)) continue;
@@ -31,7 +31,7 @@ export function placehold(root: Document, blocked: readonly HTMLElement[], host:
   }
   // Latvian's placeholder texts come with this chunk: the dialogs' may not be here yet.
   const t: Translate = (key, values = {}) => {
-    const text = host.t(key, values);
+    const text = dialogT(key, values);
     return text !== key ? text : format(dialogs[key] ?? key, values);
   };
   for (const embed of blocked) {
@@ -48,7 +48,7 @@ export function placehold(root: Document, blocked: readonly HTMLElement[], host:
     }
     const required = requiredBy(embed.getAttribute('data-consent'));
     const category = required.map((name) => categoryLabel(t, name)).join(', ');
-    placeholder.lang = host.lang;
+    placeholder.lang = lang;
     placeholder.show(t('placeholder.text', { category }), t('placeholder.allow', { category }), () =>
       host.save([...grantedOf(host.consent.categories), ...required]),
     );
