@@ -93,7 +93,10 @@ async function exercise(url, lang, { dialogs }) {
 
     assert.deepEqual(log.failed, [], 'failed requests');
     assert.deepEqual(log.errors, [], 'console errors');
-    assert.deepEqual(log.warnings, [], 'piekritu warnings');
+    // The bundled example policy opened on a host other than ankravs.lv: the one warning due.
+    const policyWarnings = log.warnings.filter((line) => line.includes('bundled example of SIA'));
+    assert.equal(policyWarnings.length, 1, "the warning that the bundled policy is not this site's");
+    assert.deepEqual(log.warnings.filter((line) => !policyWarnings.includes(line)), [], 'piekritu warnings');
   } finally {
     await context.close();
   }
