@@ -211,7 +211,9 @@ export class PiekrituConsent extends ReactiveElement {
       reloadAdvised: () => void this.#ensureViews().then(() => ((this.#reloadOffered = true), this.requestUpdate())),
       blocked: (embeds) => {
         this.#blocked = embeds;
-        if (embeds.length > 0 || this.#placeholders) void this.#ensurePlaceholders().then(() => this.requestUpdate());
+        // Placeholders load on their own (never the dialogs with them). A chunk that cannot
+        // load rejects with its URL, which the console shows.
+        if (embeds.length > 0 || this.#placeholders) void loadPlaceholders().then((placeholders) => ((this.#placeholders = placeholders), this.requestUpdate()));
       },
     }));
     const consent = controller.start();
@@ -330,18 +332,6 @@ export class PiekrituConsent extends ReactiveElement {
     } catch (error) {
       this.#warn(`piekritu: the dialogs did not load (${String(error)}).`);
       return false;
-    }
-  }
-
-  /**
-   * Placeholders load on their own, after the banner (never the dialogs with them). A chunk
-   * that cannot load rejects with its URL, which the console shows.
-   */
-  async #ensurePlaceholders(): Promise<void> {
-    try {
-      this.#placeholders ??= await loadPlaceholders();
-    } catch (error) {
-      this.#warn(`piekritu: the placeholders did not load (${String(error)}).`);
     }
   }
 
