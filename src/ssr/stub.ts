@@ -17,7 +17,7 @@
 import { defaultCommand } from '../core/consent-mode.js';
 
 /** A category name, and a list of them as the codec writes it (`a.b.c`, or nothing). */
-const NAME = '[a-z][a-z0-9_-]{0,31}';
+const NAME = '[a-z][a-z0-9_-]{0,18}';
 const LIST = `(|${NAME}(?:\\.${NAME})*)`;
 const TOKEN = '([A-Za-z0-9._-]{0,32})';
 const VALUE = `^v=1&id=[A-Za-z0-9-]{8,64}&t=(\\d{1,12})&r=${TOKEN}&p=${TOKEN}&g=${LIST}&d=${LIST}&s=[ug]$`;
@@ -34,8 +34,10 @@ export const STUB =
   'for(;i<k.length;i++)if(!k[i].indexOf(n)){v=k[i].slice(n.length);break}' +
   'try{v=decodeURIComponent(v)}catch(_){}' +
   `m=/${VALUE}/.exec(v);` +
-  // No category both granted and refused.
-  'if(m&&m[4]&&m[5]&&m[4].split(".").some(function(g){return m[5].split(".").indexOf(g)>=0}))m=0;' +
+  // The codec's list rules: at most 8 names in all, none twice (so none both granted and
+  // refused), never `necessary` or an Object.prototype member (only `constructor` fits NAME).
+  'if(m){o=(m[4]+"."+m[5]).split(".").filter(String);' +
+  'if(o.length>8||o.some((g,j)=>o.indexOf(g)-j||g=="necessary"||g=="constructor"))m=0}' +
   't=m&&m[1]*1e3;' +
   'if(m&&m[2]==c.revision&&m[3]==c.policy&&t<=e+x&&e<t+c.days*x)d.documentElement.style.setProperty("--piekritu-instant","none");' +
   'if(c.consentMode!=null){' +
