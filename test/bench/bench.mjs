@@ -709,7 +709,8 @@ function lighthouseSummary(results, runs) {
   const fastest = peers.reduce((best, spec) => ((of(spec.id, 'lcp') ?? Infinity) < (of(best.id, 'lcp') ?? Infinity) ? spec : best));
   const lines = [];
   lines.push(`Lighthouse ${LIGHTHOUSE_VERSION}, mobile (its default: Moto G Power screen, simulated throttling: 150 ms RTT, 1.6 Mbit/s, 4× CPU), medians of ${runs} runs per page`);
-  lines.push('  LCP: when the largest element painted (the banner where it is the largest); ratios paired per run\n');
+  lines.push('  LCP: when the largest element painted (the banner only where it is the largest: see the last column); ratios paired per run');
+  lines.push(`  Targets: the instant snippet's LCP ≤ the fastest peer's; TBT ≤ ${TARGETS.lighthouseTbtMs} ms for each of ours\n`);
   lines.push(
     table(
       ['page', 'FCP', 'LCP', 'TBT', 'LCP ÷ static floor', `LCP ÷ fastest peer (${fastest.label})`, 'LCP element (last run)'],
@@ -734,7 +735,10 @@ function lighthouseSummary(results, runs) {
   ]);
   for (const spec of LIGHTHOUSE_PAGES.filter((page) => page.ours)) {
     const tbt = of(spec.id, 'tbt');
-    checks.push([tbt != null && tbt <= TARGETS.lighthouseTbtMs, `${spec.label}: TBT ≤ ${TARGETS.lighthouseTbtMs} ms: ${ms(tbt, 0)} (fastest peer's: ${ms(of(fastest.id, 'tbt'), 0)})`]);
+    checks.push([
+      tbt != null && tbt <= TARGETS.lighthouseTbtMs,
+      `${spec.label}: TBT ≤ ${TARGETS.lighthouseTbtMs} ms: ${ms(tbt, 0)} (the peers: ${peers.map((peer) => `${peer.label} ${ms(of(peer.id, 'tbt'), 0)}`).join(', ')})`,
+    ]);
   }
   return { text: lines.join('\n'), checks };
 }
@@ -853,7 +857,7 @@ async function main() {
       console.log(`\n=== ${profiles.length + 1}. Lighthouse (mobile) ===`);
       process.stderr.write('Lighthouse:\n');
       const lighthouseStarted = Date.now();
-      const { results, refused } = await lighthouseRuns(
+      const { results, warnings, refused } = await lighthouseRuns(
         LIGHTHOUSE_PAGES.map((spec) => ({ id: spec.id, url: server.url + spec.path })),
         {
           runs: options.lighthouseRuns,
@@ -865,6 +869,7 @@ async function main() {
       if (problems.length > 0) return invalid();
       const summary = lighthouseSummary(results, options.lighthouseRuns);
       console.log(summary.text);
+      for (const warning of warnings) console.log(`Lighthouse warned: ${warning}`);
       console.log(
         refused.length === 0
           ? 'Every request of every Lighthouse run was to localhost; Chromium itself tried no other host.'

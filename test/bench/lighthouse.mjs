@@ -7,11 +7,14 @@
  * Debian's Chromium, started here with `--remote-debugging-port` (Lighthouse connects to
  * it), headless, the flags every test uses. Nothing may leave the machine:
  *   - every request in each run's DevTools log must be to localhost (else the run is invalid);
+ *   - so must every socket Node opens meanwhile (Lighthouse's own side: a name looked up or
+ *     an address connected to that is not loopback makes the run invalid);
  *   - the browser goes through a local proxy that refuses everything (localhost bypasses
  *     it): what Chromium's own services try (its sign-in account check and updater, which
  *     no flag turns off) is refused there, and reported.
  */
 import { spawn } from 'node:child_process';
+import diagnostics from 'node:diagnostics_channel';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { createServer } from 'node:http';
 import { tmpdir } from 'node:os';
@@ -26,6 +29,20 @@ const QUIET = [
   '--disable-domain-reliability',
   '--disable-client-side-phishing-detection',
 ];
+
+/** Reports every socket this Node process opens to a host or address other than loopback; returns the unsubscribe. */
+function watchNodeSockets(report) {
+  const listener = ({ socket }) => {
+    socket.once('lookup', (error, address, family, host) => {
+      if (!['localhost', '127.0.0.1', '::1'].includes(host)) report(`Node looked up ${host}`);
+    });
+    socket.once('connect', () => {
+      if (socket.remoteAddress && !/^(127\.|::1$|::ffff:127\.)/.test(socket.remoteAddress)) report(`Node connected to ${socket.remoteAddress}`);
+    });
+  };
+  diagnostics.subscribe('net.client.socket', listener);
+  return () => diagnostics.unsubscribe('net.client.socket', listener);
+}
 
 /** A proxy that records and refuses whatever is sent to it. */
 async function refusingProxy() {
@@ -94,13 +111,16 @@ const local = (url) => {
 
 /**
  * `runs` Lighthouse runs of every page in `pages` (`{ id, url }`), taken in turn run after
- * run. Returns `{ results: Map(id → [{ fcp, lcp, tbt, lcpElement }]), refused }`; problems
- * (a failed run, a request off localhost) go into `problems`.
+ * run. Returns `{ results: Map(id → [{ fcp, lcp, tbt, lcpElement }]), warnings, refused }`
+ * (Lighthouse's run warnings, printed; what the proxy refused); problems (a failed run, a
+ * request off localhost) go into `problems`.
  */
 export async function lighthouseRuns(pages, { runs, problems, progress = () => {} }) {
   const proxy = await refusingProxy();
   const chromium = await startChromium(proxy.port);
   const results = new Map(pages.map((page) => [page.id, []]));
+  const warnings = new Set();
+  const unwatch = watchNodeSockets((what) => problems.push(`Lighthouse: request outside localhost: ${what}`));
   try {
     for (let run = 0; run < runs; run += 1) {
       for (const page of pages) {
@@ -117,7 +137,7 @@ export async function lighthouseRuns(pages, { runs, problems, progress = () => {
           problems.push(`Lighthouse, ${page.id}: ${lhr?.runtimeError?.message ?? 'no result'}`);
           continue;
         }
-        for (const warning of lhr.runWarnings ?? []) problems.push(`Lighthouse, ${page.id}: ${warning}`);
+        for (const warning of lhr.runWarnings ?? []) warnings.add(`${page.id}: ${warning}`);
         for (const entry of artifacts.DevtoolsLog ?? []) {
           const url = entry.method === 'Network.requestWillBeSent' ? entry.params.request.url : null;
           if (url && !local(url)) problems.push(`Lighthouse, ${page.id}: request outside localhost: ${url}`);
@@ -134,8 +154,9 @@ export async function lighthouseRuns(pages, { runs, problems, progress = () => {
       progress(run);
     }
   } finally {
+    unwatch();
     await chromium.stop();
     await proxy.close();
   }
-  return { results, refused: [...new Set(proxy.refused.map((url) => url.replace(/\?.*$/, '')))] };
+  return { results, warnings: [...warnings], refused: [...new Set(proxy.refused.map((url) => url.replace(/\?.*$/, '')))] };
 }
