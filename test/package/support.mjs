@@ -73,24 +73,49 @@ async function lockEntries() {
 }
 
 /**
+ * Where `name`, required from the package installed at lock path `from`, resolves by Node's
+ * rule: the nearest `node_modules/<name>` up from `from` that the lock file holds (a package
+ * may keep its own version nested, as astro keeps vite 6 beside the repository's vite 8).
+ */
+function resolveIn(packages, from, name) {
+  for (let at = from; ; ) {
+    const path = at ? `${at}/node_modules/${name}` : `node_modules/${name}`;
+    if (packages[path]) return path;
+    if (!at) return undefined;
+    const up = at.lastIndexOf('/node_modules/');
+    at = up < 0 ? '' : at.slice(0, up);
+  }
+}
+
+/**
  * Every package that `names` need at run time, by the lock file: the names themselves and,
  * transitively, their dependencies, peer and optional dependencies that the lock file
- * installed. Each resolves to the top-level `node_modules/<name>` folder npm put it in.
+ * installed, each resolved as Node would from where its dependent is. Answers the top-level
+ * `node_modules/<name>` folders to copy: a nested package comes with the folder it is in.
  */
 async function closureOf(names) {
   const packages = await lockEntries();
   const found = new Set();
-  const queue = [...names];
+  const queue = names.map((name) => {
+    if (!packages[`node_modules/${name}`]) throw new Error(`${name} is not in package-lock.json: run npm install`);
+    return `node_modules/${name}`;
+  });
   while (queue.length) {
-    const name = queue.shift();
-    if (found.has(name)) continue;
-    const entry = packages[`node_modules/${name}`];
-    if (!entry) throw new Error(`${name} is not in package-lock.json: run npm install`);
-    found.add(name);
+    const path = queue.shift();
+    if (found.has(path)) continue;
+    const entry = packages[path];
+    // An optional dependency for another platform (fsevents on Linux) is in the lock file, not on disk.
+    if (entry.optional && !existsSync(join(REPO, path))) continue;
+    found.add(path);
     const next = { ...entry.dependencies, ...entry.optionalDependencies, ...entry.peerDependencies };
-    for (const dependency of Object.keys(next)) if (packages[`node_modules/${dependency}`]) queue.push(dependency);
+    for (const dependency of Object.keys(next)) {
+      const resolved = resolveIn(packages, path, dependency);
+      if (resolved) queue.push(resolved);
+    }
   }
-  return [...found];
+  const top = new Set();
+  for (const path of found) top.add(/^node_modules\/((?:@[^/]+\/)?[^/]+)/.exec(path)[1]);
+  return [...top];
 }
 
 /**
@@ -99,12 +124,9 @@ async function closureOf(names) {
  * consumer's install would give it, never `../../repository/node_modules/…` through a link.
  */
 async function copyPackages(project, names) {
-  const packages = await lockEntries();
   for (const name of await closureOf(names)) {
     const to = join(project, 'node_modules', name);
     if (existsSync(to)) continue;
-    // An optional dependency for another platform (fsevents on Linux) is in the lock file, not on disk.
-    if (packages[`node_modules/${name}`].optional && !existsSync(join(REPO, 'node_modules', name))) continue;
     await cp(join(REPO, 'node_modules', name), to, { recursive: true, dereference: true });
   }
 }

@@ -11,7 +11,8 @@ import type { RecordStore, StoreOptions } from '../../src/server/records/store.j
 
 declare module 'vitest' {
   export interface ProvidedContext {
-    postgresUrl: string;
+    /** The server's URL, or why there is none (PIEKRITU_SKIP=postgres): global-setup.mjs. */
+    postgres: { url?: string; skip?: string };
   }
 }
 
@@ -37,7 +38,10 @@ function opened(open: (options?: StoreOptions) => RecordStore) {
   return { stores, make };
 }
 
-export const ENGINES: { name: string; fresh(options?: StoreOptions): Promise<Fresh> }[] = [
+const postgres = inject('postgres');
+
+/** `skip`: why the engine's tests do not run, which they say in their name. */
+export const ENGINES: { name: string; skip?: string; fresh(options?: StoreOptions): Promise<Fresh> }[] = [
   {
     name: 'sqlite',
     async fresh(options) {
@@ -62,8 +66,9 @@ export const ENGINES: { name: string; fresh(options?: StoreOptions): Promise<Fre
   },
   {
     name: 'postgres',
+    skip: postgres.skip,
     async fresh(options) {
-      const admin = inject('postgresUrl');
+      const admin = postgres.url!;
       const name = `t_${process.pid}_${Date.now()}_${(counter += 1)}`;
       const client = new pg.Client(admin);
       await client.connect();

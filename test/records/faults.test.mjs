@@ -1,13 +1,15 @@
 /**
  * The database goes away and comes back: the handler answers 500 while it is down, the
  * banner in Chromium keeps the records and sends them again on a later page load, and the
- * PostgreSQL store ends up with each decision exactly once, its chain whole.
+ * PostgreSQL store ends up with each decision exactly once, its chain whole. Skipped, saying
+ * so, with PIEKRITU_SKIP=postgres.
  */
 import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import { consentHandler, postgresStore } from '../../dist/server.js';
 import { button, ready, startHarness, until } from '../e2e/support.mjs';
 import { startPostgres } from '../support/postgres.mjs';
+import { skipReason } from '../support/setup.mjs';
 
 const PAGE = '/test/e2e/pages/gating.html';
 const QUEUE = 'piekritu:records';
@@ -16,8 +18,10 @@ let pg;
 let store;
 let harness;
 const answers = [];
+const NO_POSTGRES = skipReason('postgres');
 
 before(async () => {
+  if (NO_POSTGRES) return;
   pg = await startPostgres();
   store = postgresStore(pg.url);
   await store.ready();
@@ -39,7 +43,7 @@ after(async () => {
 
 const queued = (page) => page.evaluate((key) => JSON.parse(localStorage.getItem(key) ?? '[]'), QUEUE);
 
-describe('PostgreSQL down for a while', () => {
+describe('PostgreSQL down for a while', { skip: NO_POSTGRES }, () => {
   it('answers 500, the banner keeps both decisions, resends them after recovery: each stored once, chain whole', async () => {
     const page = await harness.page();
     await page.goto(harness.url(PAGE));

@@ -33,7 +33,7 @@ function sink() {
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
-describe.each(ENGINES)('$name store', (engine) => {
+for (const engine of ENGINES) describe.skipIf(Boolean(engine.skip))(engine.skip ? `${engine.name} store, skipped: ${engine.skip}` : `${engine.name} store`, () => {
   let db: Fresh;
   beforeEach(async () => {
     db = await engine.fresh();

@@ -7,14 +7,14 @@
  *   const pg = await startPostgres();   // { url, port, dir, stop(), pause(), resume() }
  */
 import { execFileSync } from 'node:child_process';
-import { chmodSync, existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { chmodSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { postgresBin } from './setup.mjs';
+import { PROGRAMS } from './setup.mjs';
 
-/** POSTGRES_BIN when set, else Debian's newest server binaries (the same rule as `npm test`'s set-up). */
-const binaries = () => (process.env.POSTGRES_BIN && existsSync(join(process.env.POSTGRES_BIN, 'initdb')) ? process.env.POSTGRES_BIN : postgresBin());
+/** POSTGRES_BIN when it holds the server binaries, else Debian's newest ones (the rule of `npm test`'s set-up). */
+const binaries = () => PROGRAMS.find((program) => program.suite === 'postgres').find();
 
 const isRoot = () => typeof process.getuid === 'function' && process.getuid() === 0;
 
