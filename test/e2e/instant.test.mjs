@@ -22,6 +22,7 @@ function page(req, res, url) {
   res.end(`<!doctype html><html lang="${lang}"><head><meta charset="utf-8" />
 ${mode === 'deferred' ? '' : renderHead({ attributes: ATTRIBUTES })}
 ${url.searchParams.has('late-frame') ? '<script src="/late-frame.js" async blocking="render"></script>' : ''}
+${url.searchParams.has('preload') ? `<link rel="preload" href="/dist/locales/${lang}.banner.json" as="fetch" crossorigin>` : ''}
 <script src="/dist/piekritu.min.js" defer></script></head>
 <body>${element}<main><h1>A page</h1><p>Text.</p></main></body></html>`);
 }
@@ -163,6 +164,25 @@ describe('the server draws what the element draws', () => {
       await ssr.waitForTimeout(300);
       assert.deepEqual(ssr.requests.filter((url) => url.includes('/locales/')), []);
       await ssr.context().close();
+    });
+  }
+});
+
+describe('the script alone, on an English or Russian page', () => {
+  for (const lang of ['en', 'ru']) {
+    it(`${lang}: the README's preload brings the banner's texts with the page: one request, used by the script`, async () => {
+      const tab = await harness.page();
+      const texts = [];
+      tab.on('request', (request) => request.url().endsWith(`/locales/${lang}.banner.json`) && texts.push(request.url()));
+      await tab.goto(harness.url(`/instant.html?mode=deferred&lang=${lang}&preload`));
+      await ready(tab);
+      await banner(tab).waitFor();
+      assert.equal(await banner(tab).getAttribute('lang'), lang);
+      // Not matched, the preload would be a second request for the same file (and a console warning).
+      await tab.waitForTimeout(300);
+      assert.equal(texts.length, 1);
+      assert.deepEqual(tab.errors, []);
+      await tab.context().close();
     });
   }
 });
