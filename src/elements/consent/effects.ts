@@ -75,10 +75,15 @@ export class ConsentEffects {
     if (consent?.decided) this.#tellConsentMode(consent);
     gate.start();
     this.#opener.start();
-    // Refused categories' declared cookies go on every page load, not only at the withdrawal.
-    if (consent) withdraw(document, deniedOf(consent.categories), host.config.cookieName);
-    const endpoint = host.config.logEndpoint;
-    if (endpoint && hasQueuedRecords()) void flushRecords(endpoint, this.#jar);
+    // The rest waits a task, so that no task of ours runs long: refused categories' declared
+    // cookies go on every page load (not only at the withdrawal), queued records are sent.
+    setTimeout(() => {
+      const now = host.consent();
+      if (!now || this.#gate !== gate) return;
+      withdraw(document, deniedOf(now.categories), host.config.cookieName);
+      const endpoint = host.config.logEndpoint;
+      if (endpoint && hasQueuedRecords()) void flushRecords(endpoint, this.#jar);
+    });
   }
 
   stop(): void {
