@@ -109,11 +109,12 @@ export function consentJar(options: JarOptions, secure = location.protocol === '
  * The jar the runtime works with, tidied once on opening: one cookie left, the newest, on this
  * page's scope. A queued record newer than the cookie (its answer still to come, and an older
  * one's `Set-Cookie` landed after the tab closed) is the decision in force: its cookie is restored.
+ * `records`: whether records are kept (a `log-endpoint`); without, localStorage is not touched.
  */
-export function openJar(options: JarOptions): CookieJar {
+export function openJar(options: JarOptions, records = true): CookieJar {
   const jar = consentJar(options);
   const values = valuesOf(options.name);
-  const queued = newestQueued();
+  const queued = records ? newestQueued() : undefined;
   const pending = queued && encode(choiceOfRecord(queued));
   const value = pending && older(jar.read(), pending) ? pending : jar.read();
   if (value !== undefined && (values.length > 1 || value !== values[0])) jar.write(value);

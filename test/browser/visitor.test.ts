@@ -141,3 +141,58 @@ describe('position', () => {
     expect(parseFloat(root.getPropertyValue('padding-top'))).to.equal(Math.ceil(banner.bottom));
   });
 });
+
+describe('a returning visitor', () => {
+  /** A stored choice, made in the page as a visitor would; then the element gone. */
+  async function decided(): Promise<void> {
+    const first = await mount({ revision: '1' });
+    first.acceptAll();
+    await until(() => Boolean(storedCookie()), 'the consent cookie');
+    fixtureCleanup();
+  }
+
+  /** Mount again with `attributes`, counting localStorage reads, until a granted tag has run (the runtime is working). */
+  async function returning(attributes: Record<string, string> = {}): Promise<{ element: PiekrituConsent; storageReads: number }> {
+    const tag = document.createElement('script');
+    tag.type = 'text/plain';
+    tag.dataset.consent = 'analytics';
+    tag.textContent = 'window.returningTagRan = true';
+    document.body.append(tag);
+    extras.push(tag);
+    const getItem = Storage.prototype.getItem;
+    let storageReads = 0;
+    Storage.prototype.getItem = function (key: string) {
+      storageReads += 1;
+      return getItem.call(this, key);
+    };
+    try {
+      const element = await mount({ revision: '1', ...attributes });
+      await until(() => (window as { returningTagRan?: boolean }).returningTagRan === true, 'the granted tag');
+      return { element, storageReads };
+    } finally {
+      Storage.prototype.getItem = getItem;
+      delete (window as { returningTagRan?: boolean }).returningTagRan;
+    }
+  }
+
+  it('gets no banner and no styles: nothing is drawn, nothing adopted, localStorage untouched without a log endpoint', async () => {
+    await decided();
+    const { element, storageReads } = await returning();
+    expect(element.consent.decided).to.equal(true);
+    expect(part(element, 'banner'), 'no banner').to.equal(null);
+    expect(element.shadowRoot!.adoptedStyleSheets.length, 'no styles adopted').to.equal(0);
+    expect(storageReads, 'localStorage reads').to.equal(0);
+    // Shown again on request: styled then, a fixed box at the foot of the page.
+    await element.show('banner');
+    await element.updateComplete;
+    const banner = mustPart(element, 'banner');
+    expect(element.shadowRoot!.adoptedStyleSheets.length).to.be.greaterThan(0);
+    expect(getComputedStyle(banner).position).to.equal('fixed');
+  });
+
+  it('with a log endpoint, the queued records are read (a newer one than the cookie would be the choice in force)', async () => {
+    await decided();
+    const { storageReads } = await returning({ 'log-endpoint': '/nowhere' });
+    expect(storageReads).to.be.greaterThan(0);
+  });
+});

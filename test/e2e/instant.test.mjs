@@ -21,12 +21,21 @@ function page(req, res, url) {
   res.writeHead(200, { 'content-type': 'text/html; charset=utf-8', 'cache-control': 'no-store' });
   res.end(`<!doctype html><html lang="${lang}"><head><meta charset="utf-8" />
 ${mode === 'deferred' ? '' : renderHead({ attributes: ATTRIBUTES })}
+${url.searchParams.has('late-frame') ? '<script src="/late-frame.js" async blocking="render"></script>' : ''}
+${url.searchParams.has('preload') ? `<link rel="preload" href="/dist/locales/${lang}.banner.json" as="fetch" crossorigin>` : ''}
 <script src="/dist/piekritu.min.js" defer></script></head>
 <body>${element}<main><h1>A page</h1><p>Text.</p></main></body></html>`);
 }
 
 let harness;
-before(async () => (harness = await startHarness({ handlers: { '/instant.html': page } })));
+/** A render-blocking script that comes late: the page's first frame waits for it, its parsing and deferred scripts do not. */
+async function lateFrame(req, res) {
+  await new Promise((resolve) => setTimeout(resolve, 400));
+  res.writeHead(200, { 'content-type': 'text/javascript', 'cache-control': 'no-store' });
+  res.end('');
+}
+
+before(async () => (harness = await startHarness({ handlers: { '/instant.html': page, '/late-frame.js': lateFrame } })));
 after(() => harness.close());
 
 /** Open a page with the script held back until `release()`. */
@@ -90,6 +99,36 @@ for (const mode of ['ssr', 'snippet']) {
       await tab.context().close();
     });
 
+    it('with the script arriving at once, the banner is painted before any of its work: the element registers after that frame', async () => {
+      const tab = await harness.page();
+      // Frames that drew the banner before the element registered: counted in each frame's
+      // animation callbacks, which run just before that frame is laid out, painted and
+      // handed to the compositor; work in a later task cannot hold that frame back.
+      await tab.addInitScript(() => {
+        const seen = (window.__seen = { frames: 0, framesBeforeDefine: null });
+        const banner = () => document.querySelector('piekritu-consent')?.shadowRoot?.querySelector('[part~="banner"]');
+        const frame = () => {
+          if (banner()?.checkVisibility()) seen.frames += 1;
+          if (seen.framesBeforeDefine === null) requestAnimationFrame(frame);
+        };
+        requestAnimationFrame(frame);
+        const define = customElements.define;
+        customElements.define = function (name, ...rest) {
+          if (name === 'piekritu-consent') seen.framesBeforeDefine = seen.frames;
+          return define.call(this, name, ...rest);
+        };
+      });
+      // The first frame comes late (a render-blocking script elsewhere on the page), after the
+      // script of ours has arrived and could have run.
+      await tab.goto(harness.url(`/instant.html?mode=${mode}&late-frame`));
+      await ready(tab);
+      const { framesBeforeDefine } = await tab.evaluate(() => window.__seen);
+      assert.ok(framesBeforeDefine >= 1, `the element registered after ${framesBeforeDefine} frames with the banner`);
+      assert.equal(await banner(tab).count(), 1);
+      assert.deepEqual(tab.errors, []);
+      await tab.context().close();
+    });
+
     it('a visitor who decided never sees it, and the element builds no banner', async () => {
       const cookie = await decidedCookie();
       const { tab, release } = await held(`mode=${mode}`, { cookie });
@@ -125,6 +164,25 @@ describe('the server draws what the element draws', () => {
       await ssr.waitForTimeout(300);
       assert.deepEqual(ssr.requests.filter((url) => url.includes('/locales/')), []);
       await ssr.context().close();
+    });
+  }
+});
+
+describe('the script alone, on an English or Russian page', () => {
+  for (const lang of ['en', 'ru']) {
+    it(`${lang}: the README's preload brings the banner's texts with the page: one request, used by the script`, async () => {
+      const tab = await harness.page();
+      const texts = [];
+      tab.on('request', (request) => request.url().endsWith(`/locales/${lang}.banner.json`) && texts.push(request.url()));
+      await tab.goto(harness.url(`/instant.html?mode=deferred&lang=${lang}&preload`));
+      await ready(tab);
+      await banner(tab).waitFor();
+      assert.equal(await banner(tab).getAttribute('lang'), lang);
+      // Not matched, the preload would be a second request for the same file (and a console warning).
+      await tab.waitForTimeout(300);
+      assert.equal(texts.length, 1);
+      assert.deepEqual(tab.errors, []);
+      await tab.context().close();
     });
   }
 });

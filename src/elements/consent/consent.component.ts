@@ -4,7 +4,6 @@ import { parseBootConfig, parseOneOf, POSITIONS } from '../../core/config.js';
 import type { Change, ConsentStore } from '../../platform/store.js';
 import { loadPlaceholders, loadViews, type Placeholders, type Views } from '../chunks.js';
 import { LangController } from '../controllers/lang.js';
-import { OpenerController } from '../controllers/opener.js';
 import { RoomController } from '../controllers/room.js';
 import { StatusController } from '../controllers/status.js';
 import { TextsController } from '../controllers/texts.js';
@@ -97,7 +96,6 @@ function later(soon: boolean, task: () => void): void {
  * @cssproperty --piekritu-max-width - Largest width of the banner box.
  */
 export class PiekrituConsent extends ReactiveElement {
-  static override styles = styles;
 
   /** Reactive properties and state (declared here rather than with decorators: no helper code in the bundle). */
   static override properties = {
@@ -130,7 +128,6 @@ export class PiekrituConsent extends ReactiveElement {
   readonly #texts = new TextsController(this);
   readonly #room = new RoomController();
   readonly #status = new StatusController();
-  readonly #opener = new OpenerController((view) => this.show(view));
   #consent: ConsentController | undefined;
   #views: Views | undefined;
   #placeholders: Placeholders | undefined;
@@ -147,6 +144,7 @@ export class PiekrituConsent extends ReactiveElement {
   #blocked: HTMLElement[] = [];
   /** A withdrawal left a script running: the reload offer stays until the page reloads. */
   #reloadOffered = false;
+  #styled = false;
   /** What opened the dialog: focus returns there when it closes. */
   #returnFocus: HTMLElement | null = null;
   /** Where a keyboard visitor came into this element from: their place on the page. */
@@ -169,6 +167,17 @@ export class PiekrituConsent extends ReactiveElement {
     );
   }
 
+  /**
+   * The element's styles, adopted with the first thing shown (a returning visitor's page
+   * adopts none; `static styles` would at connection), before any the dialogs added; none
+   * when the page brought them with its banner (a declarative shadow root's `<style>`).
+   */
+  #style(): void {
+    const root = this.renderRoot as ShadowRoot;
+    if (!this.#styled && !root.querySelector('style')) root.adoptedStyleSheets = [...styles.map((sheet) => sheet.styleSheet!), ...root.adoptedStyleSheets];
+    this.#styled = true;
+  }
+
   override connectedCallback(): void {
     super.connectedCallback();
     if (PiekrituConsent.active(document)) {
@@ -186,7 +195,6 @@ export class PiekrituConsent extends ReactiveElement {
   override disconnectedCallback(): void {
     super.disconnectedCallback();
     this.#consent?.stop();
-    this.#opener.stop();
     this.#room.leave();
     this.#status.stop();
     // Built again on re-connection, so the banner shows, and keeps its room on the page, again.
@@ -202,7 +210,7 @@ export class PiekrituConsent extends ReactiveElement {
     const controller = (this.#consent = new ConsentController(this, config, {
       warn: this.#warn,
       changed: (consent, kept) => {
-        if (kept !== undefined) return this.#status.announce(this.#bannerT()(kept ? 'status.saved' : 'status.unsaved'), this.#language.lang);
+        if (kept !== undefined) return this.#style(), this.#status.announce(this.#bannerT()(kept ? 'status.saved' : 'status.unsaved'), this.#language.lang);
         this.#setView(null);
         if (consent.decided) this.#closeBanner();
         else this.#openBanner();
@@ -219,7 +227,6 @@ export class PiekrituConsent extends ReactiveElement {
     const consent = controller.start();
     emit(this, 'consent-ready', this.consent);
     if (!consent.decided) this.#openBanner();
-    this.#opener.start();
     // Gating and the rest come in a task of their own, after the banner: a returning
     // visitor's granted tags at once, a first visitor's (nothing granted yet) when idle.
     later(consent.decided, () => void controller.connect());
@@ -358,6 +365,7 @@ export class PiekrituConsent extends ReactiveElement {
   protected override update(changed: PropertyValues): void {
     super.update(changed);
     if (!this.#consent?.store) return;
+    if (this.bannerOpen || this.view || this.#reloadOffered) this.#style();
     const root = this.renderRoot as ShadowRoot;
     if (this.#dialogSlot.parentNode !== root) root.append(this.#dialogSlot, this.#status.node);
     this.#paintBanner();

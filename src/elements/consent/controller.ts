@@ -9,7 +9,7 @@ import { version as BUNDLED_POLICY_VERSION } from '../../../locales/policy/lv.js
 import { readCookie } from '../../platform/cookie-read.js';
 import { consentDefault } from '../../platform/gtag.js';
 import { ConsentStore, type Change } from '../../platform/store.js';
-import { emit } from '../events.js';
+import { emit, type ConsentView } from '../events.js';
 import { loadRuntime } from '../chunks.js';
 import type { ConsentEffects } from './effects.js';
 
@@ -35,7 +35,7 @@ export class ConsentController {
 
   constructor(
     /** Where the events go, and whose attributes say where the cookie is written. */
-    readonly element: HTMLElement & { readonly consent: Consent },
+    readonly element: HTMLElement & { readonly consent: Consent; show(view: ConsentView): unknown },
     readonly config: BootConfig,
     private readonly hooks: ConsentHooks,
   ) {

@@ -15,7 +15,8 @@ import { flushRecords, hasQueuedRecords, queueRecord } from '../../platform/reco
 import { bridgeSignals as bridge, type SignalSource } from '../../platform/signals.js';
 import type { Change } from '../../platform/store.js';
 import { watchOtherTabs } from '../../platform/sync.js';
-import { emit } from '../events.js';
+import { OpenerController } from '../controllers/opener.js';
+import { emit, type ConsentView } from '../events.js';
 
 /** The other tags' consent signals, with `consent-signal` fired on the element at each moment. */
 export const bridgeSignals = (element: SignalSource, warn: Warn, win?: Window): void =>
@@ -26,7 +27,7 @@ const bridged = new WeakSet<object>();
 
 export interface EffectsHost {
   /** Where events go, and whose `cookie-domain`, `cookie-path` and `consent-signals` say where the cookie is written and which tags hear of it. */
-  readonly element: HTMLElement & SignalSource;
+  readonly element: HTMLElement & SignalSource & { show(view: ConsentView): unknown };
   readonly config: BootConfig;
   /** The consent now; `undefined` once the element is disconnected. */
   consent(): Consent | undefined;
@@ -42,6 +43,8 @@ export class ConsentEffects {
   readonly #jar: CookieJar;
   #gate: Gate | undefined;
   #tabs: { notify(): void; close(): void } | undefined;
+  /** The page's own openers of the views (`data-piekritu-open`, `#piekritu-policy` links): nothing a first visitor needs before the banner. */
+  readonly #opener = new OpenerController((view) => this.host.element.show(view));
   /** The id of the consent Google Consent Mode was last told of. */
   #told: string | undefined;
 
@@ -49,7 +52,7 @@ export class ConsentEffects {
     // Where the cookie goes matters only from the first write: read with the runtime.
     const { cookieDomain, cookiePath } = parseJarConfig((name) => host.element.getAttribute(name), location.hostname, host.warn);
     const { cookieName, cookieDays } = host.config;
-    this.#jar = openJar({ name: cookieName, domain: cookieDomain, path: cookiePath, days: cookieDays });
+    this.#jar = openJar({ name: cookieName, domain: cookieDomain, path: cookiePath, days: cookieDays }, Boolean(host.config.logEndpoint));
     // Before the gate starts: vendors' defaults precede any tag gated with data-consent.
     if (!bridged.has(host.element)) {
       bridged.add(host.element);
@@ -71,15 +74,22 @@ export class ConsentEffects {
     const consent = host.consent();
     if (consent?.decided) this.#tellConsentMode(consent);
     gate.start();
-    // Refused categories' declared cookies go on every page load, not only at the withdrawal.
-    if (consent) withdraw(document, deniedOf(consent.categories), host.config.cookieName);
-    const endpoint = host.config.logEndpoint;
-    if (endpoint && hasQueuedRecords()) void flushRecords(endpoint, this.#jar);
+    this.#opener.start();
+    // The rest waits a task, so that no task of ours runs long: refused categories' declared
+    // cookies go on every page load (not only at the withdrawal), queued records are sent.
+    setTimeout(() => {
+      const now = host.consent();
+      if (!now || this.#gate !== gate) return;
+      withdraw(document, deniedOf(now.categories), host.config.cookieName);
+      const endpoint = host.config.logEndpoint;
+      if (endpoint && hasQueuedRecords()) void flushRecords(endpoint, this.#jar);
+    });
   }
 
   stop(): void {
     this.#gate?.stop();
     this.#tabs?.close();
+    this.#opener.stop();
     this.#gate = this.#tabs = undefined;
   }
 
