@@ -7,6 +7,8 @@ const define = (): void => {
 
 // A banner the page brought (the instant snippet, server rendering) shows without us: the
 // element registers, and takes it over, after the frame that paints it, so no work of ours
-// holds that frame back. A tab in the background paints no frame: at once there.
-if (document.querySelector(tagName)?.shadowRoot && !document.hidden) requestAnimationFrame(() => setTimeout(define));
+// holds that frame back. A tab in the background paints no frame: at once there. (Imported
+// on a server, for the rules and types, there is no document: at once too.)
+const page = globalThis.document;
+if (page?.querySelector(tagName)?.shadowRoot && !page.hidden) requestAnimationFrame(() => setTimeout(define));
 else define();

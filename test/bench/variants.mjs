@@ -3,8 +3,11 @@
  * that each differs from it in one thing only:
  *
  *   /bench/piekritu-en.html, -ru.html   `<html lang="en">` / `ru`: the element picks the
- *                                       language from it; `?render=snippet` draws the
- *                                       snippet in that language (demo/render.mjs)
+ *                                       language from it, and the page preloads that
+ *                                       language's banner texts as the README's script-tag
+ *                                       install says; `?render=snippet` draws the snippet in
+ *                                       that language instead (demo/render.mjs), which needs
+ *                                       no text file
  *   /bench/consent-none.html            the instant snippet, no Consent Mode default
  *   /bench/consent-stub.html            the instant snippet with `consent-mode`: its inline
  *                                       stub pushes the default, synchronously, in <head>
@@ -50,6 +53,11 @@ async function page(variant, url, cookieHeader) {
   }
   const render = variant.render ?? url.searchParams.get('render');
   if (render) html = await renderPage(html, { render, url, cookieHeader });
+  else if (variant.lang) {
+    const script = '<script src="/dist/piekritu.min.js" defer></script>';
+    const preload = `<link rel="preload" href="/dist/locales/${variant.lang}.banner.json" as="fetch" crossorigin />`;
+    html = replaceOnce(html, script, `${preload}\n    ${script}`, 'the script tag');
+  }
   if (variant.external) html = replaceOnce(html, INLINE_STUB, (_, data) => `<script${data} src="/bench/stub.js"></script>`, 'the inline stub');
   return html;
 }
