@@ -1,11 +1,12 @@
 /**
  * `window.Piekritu`: read and steer the consent from page scripts without finding the
- * element. Every call goes to the page's active `<piekritu-consent>`; without one it is a
- * harmless no-op that returns the "no choice" state.
+ * element. Every call goes to the page's active `<piekritu-consent>` (registered first if it
+ * was still waiting); without one it is a harmless no-op that returns the "no choice" state.
  */
 import { allows, NOTHING_OFFERED, undecided, type Categories, type Consent } from '../core/consent.js';
 import type { ConsentView } from './events.js';
 import { PiekrituConsent } from './consent/consent.component.js';
+import { define } from './define.js';
 
 export interface PiekrituApi {
   readonly version: string;
@@ -22,7 +23,8 @@ export interface PiekrituApi {
 }
 
 export function createApi(doc: Document, version: string): PiekrituApi {
-  const active = () => PiekrituConsent.active(doc);
+  // Asked before the element registered (it waits for the frame that paints a banner the page brought): now.
+  const active = () => (define(), PiekrituConsent.active(doc));
   const api: PiekrituApi = {
     version,
     get consent() {

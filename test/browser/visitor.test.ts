@@ -168,6 +168,8 @@ describe('a returning visitor', () => {
     try {
       const element = await mount({ revision: '1', ...attributes });
       await until(() => (window as { returningTagRan?: boolean }).returningTagRan === true, 'the granted tag');
+      // The runtime's later task (clean-up, queued records) too.
+      await new Promise((resolve) => setTimeout(resolve, 50));
       return { element, storageReads };
     } finally {
       Storage.prototype.getItem = getItem;

@@ -129,6 +129,28 @@ for (const mode of ['ssr', 'snippet']) {
       await tab.context().close();
     });
 
+    it('the page may use window.Piekritu as soon as the script ran: a returning visitor\'s choice is read at once, a first visitor\'s settings open', async () => {
+      // At DOMContentLoaded (after the deferred script ran, before the frame the banner waits for).
+      const atReady = (tab, work) =>
+        tab.addInitScript(`document.addEventListener('DOMContentLoaded', () => { window.__atReady = (${work})(); })`);
+      const cookie = await decidedCookie();
+      const returning = await harness.page();
+      await returning.context().addCookies([{ name: 'piekritu', value: cookie, url: harness.url('/') }]);
+      await atReady(returning, "() => ({ defined: Boolean(customElements.get('piekritu-consent')), decided: window.Piekritu.consent.decided })");
+      await returning.goto(harness.url(`/instant.html?mode=${mode}`));
+      await returning.waitForFunction(() => window.__atReady);
+      assert.deepEqual(await returning.evaluate(() => window.__atReady), { defined: true, decided: true });
+      await returning.context().close();
+
+      const first = await harness.page();
+      await atReady(first, "() => (window.Piekritu.show('preferences'), true)");
+      await first.goto(harness.url(`/instant.html?mode=${mode}`));
+      await consent(first).locator('dialog[part~="preferences"]').waitFor();
+      assert.equal(await consent(first).evaluate((element) => element.shadowRoot.querySelector('dialog[part~="preferences"]').open), true);
+      assert.deepEqual(first.errors, []);
+      await first.context().close();
+    });
+
     it('a visitor who decided never sees it, and the element builds no banner', async () => {
       const cookie = await decidedCookie();
       const { tab, release } = await held(`mode=${mode}`, { cookie });

@@ -144,6 +144,7 @@ export class PiekrituConsent extends ReactiveElement {
   #blocked: HTMLElement[] = [];
   /** A withdrawal left a script running: the reload offer stays until the page reloads. */
   #reloadOffered = false;
+  /** The element's styles are in its shadow root (`#style()`). */
   #styled = false;
   /** What opened the dialog: focus returns there when it closes. */
   #returnFocus: HTMLElement | null = null;
@@ -174,7 +175,8 @@ export class PiekrituConsent extends ReactiveElement {
    */
   #style(): void {
     const root = this.renderRoot as ShadowRoot;
-    if (!this.#styled && !root.querySelector('style')) root.adoptedStyleSheets = [...styles.map((sheet) => sheet.styleSheet!), ...root.adoptedStyleSheets];
+    // A `<style>` the page's CSP blocked has no sheet: adopted then, as without one.
+    if (!this.#styled && !root.querySelector('style')?.sheet) root.adoptedStyleSheets = [...styles.map((sheet) => sheet.styleSheet!), ...root.adoptedStyleSheets];
     this.#styled = true;
   }
 
