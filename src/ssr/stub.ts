@@ -33,7 +33,8 @@ export const STUB =
   'var c=d.currentScript.dataset,n=c.cookie+"=",k=d.cookie.split("; "),i=0,v="",m,t,x=864e5,e=Date.now(),a="denied",o,q;' +
   'for(;i<k.length;i++)if(!k[i].indexOf(n)){v=k[i].slice(n.length);break}' +
   'try{v=decodeURIComponent(v)}catch(_){}' +
-  `m=/${VALUE}/.exec(v);` +
+  // No cookie (a first visitor, whose banner is about to paint): the pattern is not even compiled.
+  `m=v&&/${VALUE}/.exec(v);` +
   // The codec's list rules: at most 8 names in all, none twice (so none both granted and
   // refused), never `necessary` or an Object.prototype member (only `constructor` fits NAME).
   'if(m){o=(m[4]+"."+m[5]).split(".").filter(String);' +
