@@ -118,7 +118,8 @@ const RETURNING = [
     label,
     page,
     ours: true,
-    accept: "document.querySelector('piekritu-consent').acceptAll()",
+    // The page's API: on a page that brings its banner the element registers after that banner's frame, and the API registers it at once when asked sooner.
+    accept: 'window.Piekritu.acceptAll()',
     decided: "document.querySelector('piekritu-consent')?.consent?.decided === true",
     cookie: 'piekritu',
   })),
