@@ -9,6 +9,7 @@ import { createServer } from 'node:http';
 import { readFile, stat } from 'node:fs/promises';
 import { extname, join, normalize, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { withChrome } from './chrome.mjs';
 import { renderPage } from './render.mjs';
 
 const ROOT = fileURLToPath(new URL('..', import.meta.url));
@@ -56,6 +57,7 @@ export async function serve({ port = 8080, host = '127.0.0.1', handlers = {}, he
       let body = path ? await readFile(path) : null;
       if (!body) throw new Error('outside');
       // ?render=ssr|snippet: the page through piekritu/ssr (demo/render.mjs).
+      if (extname(path) === '.html' && body.includes('<!-- demo:')) body = Buffer.from(withChrome(body.toString('utf8'), url.pathname));
       const render = url.searchParams.get('render');
       if (render && extname(path) === '.html') body = await renderPage(body.toString('utf8'), { render, url, cookieHeader: req.headers.cookie });
       res.writeHead(200, {
