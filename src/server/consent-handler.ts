@@ -29,6 +29,7 @@ import { decode, encode, type StoredChoice } from '../core/codec.js';
 import { DEFAULT_COOKIE_DAYS, DEFAULT_COOKIE_NAME, MAX_COOKIE_DAYS } from '../core/config.js';
 import { expiresAt } from '../core/consent.js';
 import { choiceOfRecord, parseRecord, type ConsentRecord } from '../core/record.js';
+import { secure } from './records/request.js';
 
 export interface ConsentHandlerOptions {
   /**
@@ -54,10 +55,6 @@ export interface ConsentHandlerOptions {
   allowedOrigins?: readonly string[];
 }
 
-/** Is the request on https, directly or behind a proxy that says so? */
-const secure = (request: IncomingMessage): boolean =>
-  Boolean((request.socket as { encrypted?: boolean }).encrypted) ||
-  String(request.headers['x-forwarded-proto'] ?? '').split(',')[0].trim() === 'https';
 
 type CookieOptions = NonNullable<Exclude<ConsentHandlerOptions['cookie'], false>>;
 

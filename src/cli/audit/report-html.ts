@@ -1,10 +1,8 @@
 /** The audit as one self-contained HTML file: no script, no outside resource. */
 import { lifetime } from './declaration.js';
 import type { Report } from './report.js';
+import { escapeHtml as escape } from '../../core/html.js';
 import { COOKIE_HEAD, cookieRow, KIND_LABEL, shorten, summary } from './text.js';
-
-const escape = (text: string): string =>
-  text.replace(/[&<>"']/g, (char) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[char]!);
 
 function table(head: string[], rows: string[][]): string {
   if (rows.length === 0) return '<p class="none">None.</p>';

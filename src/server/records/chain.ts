@@ -42,8 +42,6 @@ export interface ChainState {
   lastHash: string;
 }
 
-export const EMPTY_CHAIN: ChainState = { firstSeq: 1, firstPrev: GENESIS, lastSeq: 0, lastHash: GENESIS };
-
 export const choiceOf = (record: Pick<ConsentRecord, 'granted' | 'denied'>): Choice =>
   record.granted.length === 0 ? 'necessary' : record.denied.length === 0 ? 'all' : 'custom';
 

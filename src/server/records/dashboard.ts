@@ -12,7 +12,9 @@
 import { createHash, randomBytes, timingSafeEqual } from 'node:crypto';
 import { readFile } from 'node:fs/promises';
 import type { IncomingMessage, ServerResponse } from 'node:http';
+import { escapeHtml } from '../../core/html.js';
 import { exportRecords, type ExportFormat } from './export.js';
+import { secure } from './request.js';
 import type { RecordStore } from './store.js';
 
 export interface DashboardOptions {
@@ -47,12 +49,6 @@ function cookieOf(request: IncomingMessage, name: string): string | undefined {
 
 const bearer = (request: IncomingMessage) => /^Bearer (.+)$/.exec(String(request.headers.authorization ?? ''))?.[1];
 
-const secure = (request: IncomingMessage): boolean =>
-  Boolean((request.socket as { encrypted?: boolean }).encrypted) ||
-  String(request.headers['x-forwarded-proto'] ?? '').split(',')[0].trim() === 'https';
-
-const escapeHtml = (text: string) =>
-  text.replace(/[&<>"']/g, (char) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[char]!);
 
 function readForm(request: IncomingMessage, limit = 2048): Promise<URLSearchParams> {
   return new Promise((resolve, reject) => {

@@ -9,6 +9,11 @@ import { isIP } from 'node:net';
  */
 export type IpPolicy = false | 'masked' | 'full';
 
+/** Is the request on https, directly or behind a proxy that says so? */
+export const secure = (request: IncomingMessage): boolean =>
+  Boolean((request.socket as { encrypted?: boolean }).encrypted) ||
+  String(request.headers['x-forwarded-proto'] ?? '').split(',')[0].trim() === 'https';
+
 function expandIpv6(address: string): number[] {
   const [head, tail = ''] = address.split('::');
   const groups = (part: string) => (part ? part.split(':') : []);

@@ -4,7 +4,7 @@
  * several processes on one file still build one unbroken chain.
  */
 import type { Database as SqliteDatabase } from 'better-sqlite3';
-import { link, type RecordEntry, type StoredRecord } from './chain.js';
+import { GENESIS, link, type RecordEntry, type StoredRecord } from './chain.js';
 import { COLUMNS, chainOfRow, createStore, loadDriver, recordOfRow, schema, valuesOf, type Engine, type RecordStore, type StoreOptions } from './store.js';
 
 export interface SqliteStoreOptions extends StoreOptions {
@@ -23,7 +23,7 @@ async function openSqlite(path: string, options: SqliteStoreOptions): Promise<En
   db.pragma(`busy_timeout = ${Math.max(0, Math.floor(options.busyTimeout ?? 5000))}`);
   db.transaction(() => {
     for (const statement of schema('INTEGER')) db.exec(statement);
-    db.prepare(`INSERT OR IGNORE INTO piekritu_chain VALUES (1, 1, ?, 0, ?)`).run('0'.repeat(64), '0'.repeat(64));
+    db.prepare(`INSERT OR IGNORE INTO piekritu_chain VALUES (1, 1, ?, 0, ?)`).run(GENESIS, GENESIS);
   }).immediate();
 
   const q = {
