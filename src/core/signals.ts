@@ -30,7 +30,7 @@ export interface SignalDetail {
 const state = (on: boolean): SignalState => (on ? 'granted' : 'denied');
 
 /** The categories as they stand in a phase: before any decision, only `necessary`. */
-export function stateOf(phase: Phase, categories: Categories): Categories {
+function stateOf(phase: Phase, categories: Categories): Categories {
   const now: Categories = {};
   for (const name of Object.keys(categories)) now[name] = name === NECESSARY || (phase === 'update' && categories[name] === true);
   return now;

@@ -69,7 +69,7 @@ function older(held: string | undefined, mine: string): boolean {
   return Boolean(a && b && a.id !== b.id && a.timestamp <= b.timestamp);
 }
 
-export function consentJar(options: JarOptions, secure = location.protocol === 'https:'): CookieJar {
+function consentJar(options: JarOptions, secure = location.protocol === 'https:'): CookieJar {
   const { name } = options;
   const attributes = {
     expires: options.days,
@@ -111,12 +111,13 @@ export function consentJar(options: JarOptions, secure = location.protocol === '
  * one's `Set-Cookie` landed after the tab closed) is the decision in force: its cookie is restored.
  * `records`: whether records are kept (a `log-endpoint`); without, localStorage is not touched.
  */
-export function openJar(options: JarOptions, records = true): CookieJar {
+export function openJar(options: JarOptions, records: boolean): CookieJar {
   const jar = consentJar(options);
   const values = valuesOf(options.name);
+  const held = newest(values);
   const queued = records ? newestQueued() : undefined;
   const pending = queued && encode(choiceOfRecord(queued));
-  const value = pending && older(jar.read(), pending) ? pending : jar.read();
+  const value = pending && older(held, pending) ? pending : held;
   if (value !== undefined && (values.length > 1 || value !== values[0])) jar.write(value);
   return jar;
 }

@@ -14,7 +14,7 @@ import { LATVIAN, loadStrings, translator, type Strings, type Translate } from '
 const cache = new Map<string, Strings | null>();
 
 /** The cache key of a text file: the site's folder (`''`: the package's files) and its name. */
-export const textFileKey = (localesSrc: string, file: string): string => `${localesSrc}${file}`;
+const textFileKey = (localesSrc: string, file: string): string => `${localesSrc}${file}`;
 
 export class TextsController {
   /** The site's own folder of text files (`locales-src`, ending in "/"); `''`: the package's files. */
