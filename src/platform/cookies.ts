@@ -110,8 +110,9 @@ function consentJar(options: JarOptions, secure = location.protocol === 'https:'
  * page's scope. A queued record newer than the cookie (its answer still to come, and an older
  * one's `Set-Cookie` landed after the tab closed) is the decision in force: its cookie is restored.
  * `records`: whether records are kept (a `log-endpoint`); without, localStorage is not touched.
+ * `opened`: that value, the choice in force as this task found it.
  */
-export function openJar(options: JarOptions, records: boolean): CookieJar {
+export function openJar(options: JarOptions, records: boolean): CookieJar & { opened: string | undefined } {
   const jar = consentJar(options);
   const values = valuesOf(options.name);
   const held = newest(values);
@@ -119,7 +120,7 @@ export function openJar(options: JarOptions, records: boolean): CookieJar {
   const pending = queued && encode(choiceOfRecord(queued));
   const value = pending && older(held, pending) ? pending : held;
   if (value !== undefined && (values.length > 1 || value !== values[0])) jar.write(value);
-  return jar;
+  return { ...jar, opened: value };
 }
 
 /** Names of the cookies this page can see. */

@@ -151,8 +151,12 @@ describe('a returning visitor', () => {
     fixtureCleanup();
   }
 
-  /** Mount again with `attributes`, counting localStorage reads, until a granted tag has run (the runtime is working). */
-  async function returning(attributes: Record<string, string> = {}): Promise<{ element: PiekrituConsent; storageReads: number }> {
+  /**
+   * Mount again with `attributes`, counting localStorage reads and reads of `document.cookie`
+   * (each a synchronous round trip to the browser's cookie store), until a granted tag has
+   * run (the runtime is working).
+   */
+  async function returning(attributes: Record<string, string> = {}): Promise<{ element: PiekrituConsent; storageReads: number; cookieReads: number }> {
     const tag = document.createElement('script');
     tag.type = 'text/plain';
     tag.dataset.consent = 'analytics';
@@ -165,14 +169,24 @@ describe('a returning visitor', () => {
       storageReads += 1;
       return getItem.call(this, key);
     };
+    const cookie = Object.getOwnPropertyDescriptor(Document.prototype, 'cookie')!;
+    let cookieReads = 0;
+    Object.defineProperty(Document.prototype, 'cookie', {
+      ...cookie,
+      get() {
+        cookieReads += 1;
+        return cookie.get!.call(this);
+      },
+    });
     try {
       const element = await mount({ revision: '1', ...attributes });
       await until(() => (window as { returningTagRan?: boolean }).returningTagRan === true, 'the granted tag');
       // The runtime's later task (clean-up, queued records) too.
       await new Promise((resolve) => setTimeout(resolve, 50));
-      return { element, storageReads };
+      return { element, storageReads, cookieReads };
     } finally {
       Storage.prototype.getItem = getItem;
+      Object.defineProperty(Document.prototype, 'cookie', cookie);
       delete (window as { returningTagRan?: boolean }).returningTagRan;
     }
   }
@@ -190,6 +204,13 @@ describe('a returning visitor', () => {
     const banner = mustPart(element, 'banner');
     expect(element.shadowRoot!.adoptedStyleSheets.length).to.be.greaterThan(0);
     expect(getComputedStyle(banner).position).to.equal('fixed');
+  });
+
+  it('reads the cookie twice: when the element starts, and when the runtime opens the jar (no third read to catch up with other tabs)', async () => {
+    await decided();
+    const { element, cookieReads } = await returning();
+    expect(element.consent.decided).to.equal(true);
+    expect(cookieReads).to.equal(2);
   });
 
   it('with a log endpoint, the queued records are read (a newer one than the cookie would be the choice in force)', async () => {

@@ -32,8 +32,12 @@ export interface EffectsHost {
   /** The consent now; `undefined` once the element is disconnected. */
   consent(): Consent | undefined;
   warn(message: string): void;
-  /** Another tab decided; `catchingUp`: it may have, while the runtime was on its way. */
-  otherTab(catchingUp?: boolean): void;
+  /**
+   * Another tab decided; `catchingUp`: it may have, while the runtime was on its way.
+   * `held`: the cookie's value as just read, when there is no need to read it again
+   * (`undefined`: read it).
+   */
+  otherTab(catchingUp?: boolean, held?: string): void;
   blocked(embeds: HTMLElement[]): void;
   /** A script of a withdrawn category had already run: a reload finishes the job. */
   reloadAdvised(): void;
@@ -47,12 +51,17 @@ export class ConsentEffects {
   readonly #opener = new OpenerController((view) => this.host.element.show(view));
   /** The id of the consent Google Consent Mode was last told of. */
   #told: string | undefined;
+  /** The cookie's value the jar read on opening, until this task ends: the start in it catches up with that, not with a read of its own. */
+  #opened: string | undefined;
 
   constructor(private readonly host: EffectsHost) {
     // Where the cookie goes matters only from the first write: read with the runtime.
     const { cookieDomain, cookiePath } = parseJarConfig((name) => host.element.getAttribute(name), location.hostname, host.warn);
     const { cookieName, cookieDays } = host.config;
-    this.#jar = openJar({ name: cookieName, domain: cookieDomain, path: cookiePath, days: cookieDays }, Boolean(host.config.logEndpoint));
+    const jar = openJar({ name: cookieName, domain: cookieDomain, path: cookiePath, days: cookieDays }, Boolean(host.config.logEndpoint));
+    this.#jar = jar;
+    this.#opened = jar.opened;
+    setTimeout(() => (this.#opened = undefined));
     // Before the gate starts: vendors' defaults precede any tag gated with data-consent.
     if (!bridged.has(host.element)) {
       bridged.add(host.element);
@@ -69,7 +78,8 @@ export class ConsentEffects {
       blocked: (embeds) => host.blocked(embeds),
     }));
     this.#tabs = watchOtherTabs(`piekritu:${host.config.cookieName}`, () => host.otherTab());
-    host.otherTab(true);
+    host.otherTab(true, this.#opened);
+    this.#opened = undefined;
     // A returning visitor's Consent Mode update: before any gated tag, within `wait_for_update`.
     const consent = host.consent();
     if (consent?.decided) this.#tellConsentMode(consent);
