@@ -1,4 +1,6 @@
 import { describe, expect, it } from 'vitest';
+import type { AcceptType } from '../../src/core/consent.js';
+import { acceptTypeOf } from '../../src/server/records/chain.js';
 import { csvCell } from '../../src/server/records/export.js';
 import { maskIp } from '../../src/server/records/request.js';
 import { retentionCutoff } from '../../src/server/records/retention.js';
@@ -17,6 +19,17 @@ describe('maskIp', () => {
     { input: '', expected: null },
   ];
   for (const { input, expected } of cases) it(`${JSON.stringify(input)} → ${expected}`, () => expect(maskIp(input)).toBe(expected));
+});
+
+describe('acceptTypeOf', () => {
+  const cases: { input: { granted: string[]; denied: string[] }; expected: AcceptType }[] = [
+    { input: { granted: ['preferences', 'analytics', 'marketing'], denied: [] }, expected: 'all' },
+    { input: { granted: [], denied: ['preferences', 'analytics', 'marketing'] }, expected: 'necessary' },
+    { input: { granted: ['analytics'], denied: ['preferences', 'marketing'] }, expected: 'custom' },
+    // Nothing offered but `necessary`: nothing was granted.
+    { input: { granted: [], denied: [] }, expected: 'necessary' },
+  ];
+  for (const { input, expected } of cases) it(`${JSON.stringify(input)} → ${expected}`, () => expect(acceptTypeOf(input)).toBe(expected));
 });
 
 describe('retentionCutoff', () => {

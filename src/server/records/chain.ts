@@ -5,13 +5,11 @@
  * rows cut off at the end, or a purge that did not go through `purge`, show there.
  */
 import { createHash } from 'node:crypto';
+import type { AcceptType } from '../../core/consent.js';
 import type { ConsentRecord } from '../../core/record.js';
 
 /** The `prevHash` of the very first row. */
 export const GENESIS = '0'.repeat(64);
-
-/** How a decision reads in statistics: everything, nothing optional, or a selection. */
-export type Choice = 'all' | 'necessary' | 'custom';
 
 /** A record as it waits to be appended: the banner's record and what the server adds. */
 export interface RecordEntry extends ConsentRecord {
@@ -21,7 +19,8 @@ export interface RecordEntry extends ConsentRecord {
   ip: string | null;
   /** sha256 of what the visitor was shown (see `shownOf`). */
   shownHash: string;
-  choice: Choice;
+  /** How the decision reads in statistics (see `acceptTypeOf`); not part of the hash. */
+  choice: AcceptType;
 }
 
 /** A record as the store keeps it. */
@@ -42,7 +41,11 @@ export interface ChainState {
   lastHash: string;
 }
 
-export const choiceOf = (record: Pick<ConsentRecord, 'granted' | 'denied'>): Choice =>
+/**
+ * The accept type a record's lists amount to: nothing optional granted is `necessary`,
+ * nothing denied is `all`, anything between is `custom` (whichever button was pressed).
+ */
+export const acceptTypeOf = (record: Pick<ConsentRecord, 'granted' | 'denied'>): AcceptType =>
   record.granted.length === 0 ? 'necessary' : record.denied.length === 0 ? 'all' : 'custom';
 
 export const sha256 = (text: string): string => createHash('sha256').update(text).digest('hex');

@@ -6,11 +6,11 @@
  */
 import type { IncomingMessage } from 'node:http';
 import type { ConsentRecord } from '../../core/record.js';
-import { ChainCheck, FIELDS, choiceOf, type ChainProblem, type ChainState, type RecordEntry, type StoredRecord } from './chain.js';
+import { ChainCheck, FIELDS, acceptTypeOf, type ChainProblem, type ChainState, type RecordEntry, type StoredRecord } from './chain.js';
 import { ipOf, userAgentOf, type IpPolicy } from './request.js';
 import { bundledLocales, localesFrom, shownCache } from './shown.js';
 
-export type { ChainProblem, ChainState, Choice, StoredRecord } from './chain.js';
+export type { ChainProblem, ChainState, StoredRecord } from './chain.js';
 export type { IpPolicy } from './request.js';
 
 /** A period of receipt times: `from` inclusive, `to` exclusive; a bare date means that whole day. */
@@ -200,7 +200,7 @@ export function createStore(open: () => Promise<Engine>, options: StoreOptions =
         userAgent: userAgentOf(request),
         ip: ipOf(request, options.ip ?? false, options.trustProxy ?? false),
         shownHash: shownFor(record).hash,
-        choice: choiceOf(record),
+        choice: acceptTypeOf(record),
       };
       return new Promise<AppendResult>((resolve, reject) => {
         waiting.push({ entry, resolve, reject });
