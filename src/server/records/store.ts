@@ -293,21 +293,20 @@ export const COLUMNS = FIELDS.map(([column]) => column);
 export const valuesOf = (row: StoredRecord): unknown[] =>
   FIELDS.map(([, key]) => (Array.isArray(row[key]) ? JSON.stringify(row[key]) : row[key]));
 
+const list = (value: unknown) => JSON.parse(String(value)) as string[];
+
+/** How a column's value becomes the record's field: text, unless the field says otherwise. */
+const FROM_COLUMN: Partial<Record<keyof StoredRecord, (value: unknown) => unknown>> = {
+  // PostgreSQL's BIGINT arrives as a string.
+  seq: Number,
+  granted: list,
+  denied: list,
+  ip: (value) => (value === null || value === undefined ? null : String(value)),
+};
+
 export function recordOfRow(row: Record<string, unknown>): StoredRecord {
   const record: Record<string, unknown> = {};
-  for (const [column, key] of FIELDS) {
-    const value = row[column];
-    record[key] =
-      key === 'granted' || key === 'denied'
-        ? (JSON.parse(String(value)) as string[])
-        : key === 'seq'
-          ? Number(value)
-          : key === 'ip'
-            ? value === null || value === undefined
-              ? null
-              : String(value)
-            : String(value);
-  }
+  for (const [column, key] of FIELDS) record[key] = (FROM_COLUMN[key] ?? String)(row[column]);
   return record as unknown as StoredRecord;
 }
 
