@@ -3,7 +3,7 @@ import type { AcceptType } from '../../src/core/consent.js';
 import { acceptTypeOf } from '../../src/server/records/chain.js';
 import { csvCell } from '../../src/server/records/export.js';
 import { maskIp } from '../../src/server/records/request.js';
-import { retentionCutoff } from '../../src/server/records/retention.js';
+import { purgeCut, retentionCutoff, type PurgeCut, type PurgeRow } from '../../src/server/records/retention.js';
 import { canonical } from '../../src/server/records/shown.js';
 
 describe('maskIp', () => {
@@ -43,6 +43,59 @@ describe('retentionCutoff', () => {
   for (const { input, expected } of cases) it(`${input} → ${expected}`, () => expect(retentionCutoff(input, now).toISOString()).toBe(expected));
   for (const bad of ['', '0d', '3 years', '-1y', '1w', 'y'])
     it(`refuses ${JSON.stringify(bad)}`, () => expect(() => retentionCutoff(bad, now)).toThrow(/a number and d, m or y/));
+});
+
+describe('purgeCut', () => {
+  // Rows 1–5, received at minute n; each row's link and hash are told apart (`link n`,
+  // `hash n`) so that the case shows which one the chain starts again from.
+  const row = (seq: number, minute = seq): PurgeRow => ({
+    seq,
+    receivedAt: `2026-11-25T12:0${minute}:00.000Z`,
+    prevHash: `link ${seq}`,
+    hash: `hash ${seq}`,
+  });
+  const rows = [1, 2, 3, 4, 5].map((seq) => row(seq));
+  const chain = { firstSeq: 1, firstPrev: '0'.repeat(64), lastSeq: 5, lastHash: 'hash 5' };
+  const cases: { name: string; oldest: PurgeRow[]; before: string; limit: number; expected: PurgeCut | null }[] = [
+    { name: 'nothing received before the cut-off', oldest: rows, before: '2026-11-25T12:01:00.000Z', limit: 10, expected: null },
+    { name: 'an empty table', oldest: [], before: '2026-11-25T12:09:00.000Z', limit: 10, expected: null },
+    {
+      name: 'the rows before the first one kept; the chain starts at that row, on its own link',
+      oldest: rows,
+      before: '2026-11-25T12:03:00.000Z',
+      limit: 10,
+      expected: { firstSeq: 3, firstPrev: 'link 3', deleted: 2 },
+    },
+    {
+      name: 'the whole table: the chain starts past its end, on its last hash',
+      oldest: rows,
+      before: '2026-11-25T12:09:00.000Z',
+      limit: 10,
+      expected: { firstSeq: 6, firstPrev: 'hash 5', deleted: 5 },
+    },
+    {
+      name: 'a whole batch with more after it: the chain starts at the next row, on its link',
+      oldest: rows.slice(0, 4),
+      before: '2026-11-25T12:09:00.000Z',
+      limit: 3,
+      expected: { firstSeq: 4, firstPrev: 'link 4', deleted: 3 },
+    },
+    {
+      name: 'a whole batch, the next row deleted by hand: the chain starts at the gap, on the last hash deleted',
+      oldest: [1, 2, 3, 5].map((seq) => row(seq)),
+      before: '2026-11-25T12:09:00.000Z',
+      limit: 3,
+      expected: { firstSeq: 4, firstPrev: 'hash 3', deleted: 3 },
+    },
+    {
+      name: 'only a prefix goes: a row kept stops the purge though an older one follows it',
+      oldest: [row(1, 1), row(2, 8), row(3, 2)],
+      before: '2026-11-25T12:05:00.000Z',
+      limit: 10,
+      expected: { firstSeq: 2, firstPrev: 'link 2', deleted: 1 },
+    },
+  ];
+  for (const { name, oldest, before, limit, expected } of cases) it(name, () => expect(purgeCut(chain, oldest, before, limit)).toEqual(expected));
 });
 
 describe('csvCell', () => {

@@ -6,6 +6,7 @@
  * database's clock, one clock for every server.
  */
 import { GENESIS, link, type RecordEntry, type StoredRecord } from './chain.js';
+import { purgeCut, purgeRowOf } from './retention.js';
 import { COLUMNS, chainOfRow, createStore, loadDriver, recordOfRow, schema, valuesOf, type Engine, type RecordStore, type StoreOptions } from './store.js';
 
 /** The part of a `pg.Pool` the store uses (a pool of your own can be passed in). */
@@ -147,23 +148,17 @@ async function openPostgres(target: string | PgPool, options: PostgresStoreOptio
     purgeSome: (before, limit) =>
       transaction(pool, async (client) => {
         const chain = chainOfRow((await client.query('SELECT * FROM piekritu_chain WHERE key = 1 FOR UPDATE')).rows[0]);
-        const oldest = (await client.query('SELECT seq, received_at, hash FROM piekritu_records ORDER BY seq LIMIT $1', [limit])).rows.map(
-          (row) => ({ seq: Number(row.seq), receivedAt: String(row.received_at), hash: String(row.hash) }),
-        );
-        const keep = oldest.findIndex((row) => row.receivedAt >= before);
-        if (keep === 0 || oldest.length === 0) return 0;
-        const removed = oldest.slice(0, keep === -1 ? oldest.length : keep);
-        const upto = keep === -1 ? (oldest.length < limit ? chain.lastSeq + 1 : oldest[oldest.length - 1].seq + 1) : oldest[keep].seq;
-        const next = (await client.query('SELECT prev_hash FROM piekritu_records WHERE seq = $1', [upto])).rows[0];
-        const firstPrev = upto > chain.lastSeq ? chain.lastHash : next ? String(next.prev_hash) : removed[removed.length - 1].hash;
-        await client.query('DELETE FROM piekritu_records WHERE seq < $1', [upto]);
-        await client.query('UPDATE piekritu_chain SET first_seq = $1, first_prev = $2 WHERE key = 1', [upto, firstPrev]);
+        const oldest = await client.query('SELECT seq, received_at, prev_hash, hash FROM piekritu_records ORDER BY seq LIMIT $1', [limit + 1]);
+        const cut = purgeCut(chain, oldest.rows.map(purgeRowOf), before, limit);
+        if (!cut) return 0;
+        await client.query('DELETE FROM piekritu_records WHERE seq < $1', [cut.firstSeq]);
+        await client.query('UPDATE piekritu_chain SET first_seq = $1, first_prev = $2 WHERE key = 1', [cut.firstSeq, cut.firstPrev]);
         await client.query(`INSERT INTO piekritu_purges (at, before, first_seq, deleted) VALUES (${NOW}, $1, $2, $3)`, [
           before,
-          upto,
-          removed.length,
+          cut.firstSeq,
+          cut.deleted,
         ]);
-        return removed.length;
+        return cut.deleted;
       }),
     choices: async (range) =>
       (

@@ -5,6 +5,7 @@
  */
 import type { Database as SqliteDatabase } from 'better-sqlite3';
 import { GENESIS, link, type RecordEntry, type StoredRecord } from './chain.js';
+import { purgeCut, purgeRowOf } from './retention.js';
 import { COLUMNS, chainOfRow, createStore, loadDriver, recordOfRow, schema, valuesOf, type Engine, type RecordStore, type StoreOptions } from './store.js';
 
 export interface SqliteStoreOptions extends StoreOptions {
@@ -43,8 +44,7 @@ async function openSqlite(path: string, options: SqliteStoreOptions): Promise<En
     byId: db.prepare('SELECT * FROM piekritu_records WHERE id = ? ORDER BY seq'),
     latest: db.prepare('SELECT * FROM piekritu_records ORDER BY seq DESC LIMIT ?'),
     count: db.prepare('SELECT count(*) FROM piekritu_records WHERE received_at >= ? AND received_at < ?').pluck(),
-    oldest: db.prepare('SELECT seq, received_at, hash FROM piekritu_records ORDER BY seq LIMIT ?'),
-    prevOf: db.prepare('SELECT prev_hash FROM piekritu_records WHERE seq = ?').pluck(),
+    oldest: db.prepare('SELECT seq, received_at, prev_hash, hash FROM piekritu_records ORDER BY seq LIMIT ?'),
     cut: db.prepare('DELETE FROM piekritu_records WHERE seq < ?'),
     first: db.prepare('UPDATE piekritu_chain SET first_seq = ?, first_prev = ? WHERE key = 1'),
     purged: db.prepare('INSERT INTO piekritu_purges (at, before, first_seq, deleted) VALUES (?, ?, ?, ?)'),
@@ -81,17 +81,12 @@ async function openSqlite(path: string, options: SqliteStoreOptions): Promise<En
 
   const purgeSome = db.transaction((before: string, limit: number): number => {
     const chain = chainOfRow(q.chain.get() as Record<string, unknown>);
-    const oldest = q.oldest.all(limit) as { seq: number; received_at: string; hash: string }[];
-    const keep = oldest.findIndex((row) => row.received_at >= before);
-    if (keep === 0 || oldest.length === 0) return 0;
-    const upto = keep === -1 ? (oldest.length < limit ? chain.lastSeq + 1 : oldest[oldest.length - 1].seq + 1) : oldest[keep].seq;
-    const removed = oldest.slice(0, keep === -1 ? oldest.length : keep);
-    // The new first row links to the last one removed: that link is what verify starts from.
-    const firstPrev = upto > chain.lastSeq ? chain.lastHash : ((q.prevOf.get(upto) as string | undefined) ?? removed[removed.length - 1].hash);
-    q.cut.run(upto);
-    q.first.run(upto, firstPrev);
-    q.purged.run(new Date().toISOString(), before, upto, removed.length);
-    return removed.length;
+    const cut = purgeCut(chain, (q.oldest.all(limit + 1) as Record<string, unknown>[]).map(purgeRowOf), before, limit);
+    if (!cut) return 0;
+    q.cut.run(cut.firstSeq);
+    q.first.run(cut.firstSeq, cut.firstPrev);
+    q.purged.run(new Date().toISOString(), before, cut.firstSeq, cut.deleted);
+    return cut.deleted;
   });
 
   return {
