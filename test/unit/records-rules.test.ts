@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { AcceptType } from '../../src/core/consent.js';
-import { acceptTypeOf } from '../../src/server/records/chain.js';
+import { GENESIS, acceptTypeOf, linkBatch, sha256, type RecordEntry } from '../../src/server/records/chain.js';
 import { csvCell } from '../../src/server/records/export.js';
 import { maskIp } from '../../src/server/records/request.js';
 import { purgeCut, retentionCutoff, type PurgeCut, type PurgeRow } from '../../src/server/records/retention.js';
@@ -30,6 +30,49 @@ describe('acceptTypeOf', () => {
     { input: { granted: [], denied: [] }, expected: 'necessary' },
   ];
   for (const { input, expected } of cases) it(`${JSON.stringify(input)} → ${expected}`, () => expect(acceptTypeOf(input)).toBe(expected));
+});
+
+describe('linkBatch', () => {
+  const entry = (n: number): RecordEntry => ({
+    id: `0b1c2d3e-4f50-4617-8283-00000000000${n}`,
+    timestamp: `2026-11-25T12:00:0${n}.000Z`,
+    revision: '3',
+    policyVersion: '2026-11-25',
+    granted: ['analytics'],
+    denied: ['preferences', 'marketing'],
+    source: 'user',
+    language: 'lv',
+    url: 'https://ankravs.lv/pakalpojumi',
+    userAgent: 'Mozilla/5.0 Test',
+    ip: null,
+    shownHash: sha256('shown'),
+    choice: 'custom',
+  });
+  const receivedAt = '2026-11-25T12:00:02.000Z';
+
+  it('links each entry to the one before, from the chain\'s end, with the hash rows have always had', () => {
+    const { rows, lastSeq, lastHash } = linkBatch([entry(1), entry(3)], { lastSeq: 0, lastHash: GENESIS }, receivedAt, () => false);
+    // The hash of row 1 as databases hold it (sha256 of the JSON array of the hashed fields).
+    expect(rows[0]).toMatchObject({ seq: 1, prevHash: GENESIS, receivedAt, hash: '1be848b78e68e41f07fc29f121d39946143fe5a78af8045169dba157a38d61e4' });
+    expect(rows[1]).toMatchObject({ seq: 2, prevHash: rows[0]!.hash, receivedAt });
+    expect({ lastSeq, lastHash }).toEqual({ lastSeq: 2, lastHash: rows[1]!.hash });
+  });
+
+  it('a re-send, kept already or twice in the batch, gives null and the next row links past it', () => {
+    const kept = entry(2);
+    const { rows, lastSeq } = linkBatch([entry(1), kept, entry(1), entry(3)], { lastSeq: 7, lastHash: 'end' }, receivedAt, (each) => each.id === kept.id);
+    expect(rows.map((row) => row && [row.seq, row.id, row.prevHash])).toEqual([
+      [8, entry(1).id, 'end'],
+      null,
+      null,
+      [9, entry(3).id, rows[0]!.hash],
+    ]);
+    expect(lastSeq).toBe(9);
+  });
+
+  it('a batch of re-sends leaves the chain\'s end as it was', () => {
+    expect(linkBatch([entry(1)], { lastSeq: 7, lastHash: 'end' }, receivedAt, () => true)).toEqual({ rows: [null], lastSeq: 7, lastHash: 'end' });
+  });
 });
 
 describe('retentionCutoff', () => {

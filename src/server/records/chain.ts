@@ -86,6 +86,33 @@ export function link(entry: RecordEntry, seq: number, prevHash: string, received
   return { ...row, hash: hashOf(row) };
 }
 
+/** What tells a re-sent record from a new one: its consent id and decision time. */
+export const sameRecordKey = (id: string, timestamp: string): string => `${id} ${timestamp}`;
+
+/**
+ * A batch of entries appended to the chain's end, in order, all received at one time. An
+ * entry the table already holds (`kept`), or one that came earlier in the batch, is a
+ * re-send: `null` in its place, and the next row links past it.
+ */
+export function linkBatch(
+  entries: readonly RecordEntry[],
+  end: Pick<ChainState, 'lastSeq' | 'lastHash'>,
+  receivedAt: string,
+  kept: (entry: RecordEntry) => boolean,
+): { rows: (StoredRecord | null)[]; lastSeq: number; lastHash: string } {
+  let { lastSeq, lastHash } = end;
+  const seen = new Set<string>();
+  const rows = entries.map((entry): StoredRecord | null => {
+    const key = sameRecordKey(entry.id, entry.timestamp);
+    if (seen.has(key) || kept(entry)) return null;
+    seen.add(key);
+    const row = link(entry, lastSeq + 1, lastHash, receivedAt);
+    ({ seq: lastSeq, hash: lastHash } = row);
+    return row;
+  });
+  return { rows, lastSeq, lastHash };
+}
+
 export interface ChainProblem {
   seq: number;
   kind: 'edited' | 'missing' | 'relinked' | 'truncated' | 'head';

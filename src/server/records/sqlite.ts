@@ -4,7 +4,7 @@
  * several processes on one file still build one unbroken chain.
  */
 import type { Database as SqliteDatabase } from 'better-sqlite3';
-import { GENESIS, link, type RecordEntry, type StoredRecord } from './chain.js';
+import { GENESIS, linkBatch, type RecordEntry } from './chain.js';
 import { purgeCut, purgeRowOf } from './retention.js';
 import { COLUMNS, chainOfRow, createStore, loadDriver, recordOfRow, schema, valuesOf, type Engine, type RecordStore, type StoreOptions } from './store.js';
 
@@ -65,18 +65,13 @@ async function openSqlite(path: string, options: SqliteStoreOptions): Promise<En
   const rows = (list: unknown[]) => (list as Record<string, unknown>[]).map(recordOfRow);
 
   const append = db.transaction((entries: RecordEntry[], shown: Map<string, string>) => {
-    let { lastSeq, lastHash } = chainOfRow(q.chain.get() as Record<string, unknown>);
+    const chain = chainOfRow(q.chain.get() as Record<string, unknown>);
     const receivedAt = (options.clock?.() ?? new Date()).toISOString();
-    const out = entries.map((entry): StoredRecord | null => {
-      if (q.exists.get(entry.id, entry.timestamp)) return null;
-      const row = link(entry, lastSeq + 1, lastHash, receivedAt);
-      q.insert.run(valuesOf(row));
-      ({ seq: lastSeq, hash: lastHash } = row);
-      return row;
-    });
+    const linked = linkBatch(entries, chain, receivedAt, (entry) => Boolean(q.exists.get(entry.id, entry.timestamp)));
+    for (const row of linked.rows) if (row) q.insert.run(valuesOf(row));
     for (const [hash, content] of shown) q.shownIn.run(hash, content);
-    q.head.run(lastSeq, lastHash);
-    return out;
+    q.head.run(linked.lastSeq, linked.lastHash);
+    return linked.rows;
   });
 
   const purgeSome = db.transaction((before: string, limit: number): number => {
