@@ -8,7 +8,8 @@ import { consentHandler } from '../../src/server/consent-handler.js';
 import { hashOf, sha256 } from '../../src/server/records/chain.js';
 import { exportRecords } from '../../src/server/records/export.js';
 import { loadDriver } from '../../src/server/records/store.js';
-import { ENGINES, record, type Fresh } from './engines.js';
+import { ENGINES, type Fresh } from './engines.js';
+import { record } from './record.js';
 
 async function listen(handle: ReturnType<typeof consentHandler>): Promise<{ server: Server; url: string }> {
   const server = createServer((request, response) => void handle(request, response));

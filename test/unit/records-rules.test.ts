@@ -5,6 +5,7 @@ import { csvCell } from '../../src/server/records/export.js';
 import { maskIp } from '../../src/server/records/request.js';
 import { purgeCut, retentionCutoff, type PurgeCut, type PurgeRow } from '../../src/server/records/retention.js';
 import { canonical } from '../../src/server/records/shown.js';
+import { record } from '../records/record.js';
 
 describe('maskIp', () => {
   const cases: { input: string; expected: string | null }[] = [
@@ -33,21 +34,7 @@ describe('acceptTypeOf', () => {
 });
 
 describe('linkBatch', () => {
-  const entry = (n: number): RecordEntry => ({
-    id: `0b1c2d3e-4f50-4617-8283-00000000000${n}`,
-    timestamp: `2026-11-25T12:00:0${n}.000Z`,
-    revision: '3',
-    policyVersion: '2026-11-25',
-    granted: ['analytics'],
-    denied: ['preferences', 'marketing'],
-    source: 'user',
-    language: 'lv',
-    url: 'https://ankravs.lv/pakalpojumi',
-    userAgent: 'Mozilla/5.0 Test',
-    ip: null,
-    shownHash: sha256('shown'),
-    choice: 'custom',
-  });
+  const entry = (n: number): RecordEntry => ({ ...record(n), userAgent: 'Mozilla/5.0 Test', ip: null, shownHash: sha256('shown'), choice: 'custom' });
   const receivedAt = '2026-11-25T12:00:02.000Z';
 
   it('links each entry to the one before, from the chain\'s end, with the hash rows have always had', () => {
