@@ -104,7 +104,10 @@ export interface Engine {
   latest(limit: number): Promise<StoredRecord[]>;
   count(range: Range): Promise<number>;
   chain(): Promise<ChainState>;
-  /** Deletes up to `limit` of the oldest rows received before `before`; returns how many. */
+  /**
+   * Deletes up to `limit` of the oldest rows received before `before`, as `purgeCut`
+   * (retention.ts) decides, and moves the chain's start; returns how many.
+   */
   purgeSome(before: string, limit: number): Promise<number>;
   choices(range: Range): Promise<{ day: string; choice: string; n: number }[]>;
   categories(range: Range): Promise<{ day: string; category: string; offered: number; granted: number }[]>;
@@ -142,6 +145,8 @@ export const rangeOf = (period: Period = {}): Range => ({
 const PAGE = 1000;
 /** Appends waiting for the running transaction go together in the next one. */
 const BATCH = 500;
+/** Rows one purge transaction deletes at most: appends wait for it only briefly, and the rows it reads stay few. */
+const PURGE_BATCH = 10_000;
 
 export function createStore(open: () => Promise<Engine>, options: StoreOptions = {}): RecordStore {
   let opening: Promise<Engine> | undefined;
@@ -223,7 +228,7 @@ export function createStore(open: () => Promise<Engine>, options: StoreOptions =
       const total = await db.count({ from: MIN, to: cutoff });
       let deleted = 0;
       for (;;) {
-        const n = await db.purgeSome(cutoff, 10_000);
+        const n = await db.purgeSome(cutoff, PURGE_BATCH);
         deleted += n;
         if (n === 0) break;
         progress?.(deleted, total);
