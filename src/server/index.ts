@@ -2,6 +2,8 @@
  * `piekritu/server`: the proof-of-consent handler, the record stores behind it and the
  * dashboard. The stores' database drivers load only when a store is created.
  */
+import type { AcceptType } from '../core/consent.js';
+
 export * from './consent-handler.js';
 export { sqliteStore, type SqliteStoreOptions } from './records/sqlite.js';
 export { postgresStore, type PgPool, type PostgresStoreOptions } from './records/postgres.js';
@@ -9,7 +11,6 @@ export type {
   AppendResult,
   ChainProblem,
   ChainState,
-  Choice,
   DayStats,
   IpPolicy,
   Period,
@@ -20,6 +21,10 @@ export type {
   StoredRecord,
   VerifyResult,
 } from './records/store.js';
+/** A record's `choice`: the accept type of the banner (`all`, `necessary` or `custom`). */
+export type { AcceptType } from '../core/consent.js';
+/** @deprecated The same type as `AcceptType`, its name everywhere else; kept so that code importing it still compiles. */
+export type Choice = AcceptType;
 export { maskIp } from './records/request.js';
 export { canonical, type Shown } from './records/shown.js';
 export { recordsDashboard, type DashboardOptions } from './records/dashboard.js';

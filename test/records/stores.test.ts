@@ -8,7 +8,8 @@ import { consentHandler } from '../../src/server/consent-handler.js';
 import { hashOf, sha256 } from '../../src/server/records/chain.js';
 import { exportRecords } from '../../src/server/records/export.js';
 import { loadDriver } from '../../src/server/records/store.js';
-import { ENGINES, record, type Fresh } from './engines.js';
+import { ENGINES, type Fresh } from './engines.js';
+import { record } from './record.js';
 
 async function listen(handle: ReturnType<typeof consentHandler>): Promise<{ server: Server; url: string }> {
   const server = createServer((request, response) => void handle(request, response));
@@ -158,6 +159,46 @@ for (const engine of ENGINES) describe.skipIf(Boolean(engine.skip))(engine.skip 
       await db.raw('DELETE FROM piekritu_records WHERE seq <= 2');
       expect((await db.store.verify()).problems).toEqual([expect.objectContaining({ seq: 1, kind: 'missing' })]);
     });
+  });
+
+  it('reads and verifies rows kept by earlier versions: the hash input and the columns are the same bytes as ever', async () => {
+    // Two rows and the chain's end as a database of 0.1 holds them; the hashes are sha256 of
+    // the JSON array of seq, id, timestamp, revision, policyVersion, granted, denied, source,
+    // language, url, receivedAt, userAgent, ip, shownHash and prevHash, written here as
+    // literals so that a change to what the hash covers fails this test.
+    const shownHash = sha256('shown');
+    const kept = [
+      {
+        seq: 1, id: '0b1c2d3e-4f50-4617-8283-000000000001', timestamp: '2026-11-25T12:00:01.000Z', revision: '3',
+        policyVersion: '2026-11-25', granted: ['analytics'], denied: ['preferences', 'marketing'], source: 'user', language: 'lv',
+        url: 'https://ankravs.lv/pakalpojumi', receivedAt: '2026-11-25T12:00:02.000Z', userAgent: 'Mozilla/5.0 Test', ip: null,
+        shownHash, choice: 'custom', prevHash: '0'.repeat(64), hash: '1be848b78e68e41f07fc29f121d39946143fe5a78af8045169dba157a38d61e4',
+      },
+      {
+        seq: 2, id: '0b1c2d3e-4f50-4617-8283-000000000002', timestamp: '2026-11-25T12:00:03.000Z', revision: '3',
+        policyVersion: '2026-11-25', granted: [], denied: ['preferences', 'analytics', 'marketing'], source: 'gpc', language: 'en',
+        url: 'https://ankravs.lv/', receivedAt: '2026-11-25T12:00:04.000Z', userAgent: '', ip: '203.0.113.0',
+        shownHash, choice: 'necessary', prevHash: '1be848b78e68e41f07fc29f121d39946143fe5a78af8045169dba157a38d61e4',
+        hash: 'b71c45c15afa229a4cfbfec8b85d6dd09a40e5bae581459595162d35390b5688',
+      },
+    ];
+    await db.store.ready();
+    for (const row of kept) {
+      await db.raw(
+        `INSERT INTO piekritu_records (seq, id, decided_at, revision, policy_version, granted, denied, source, language, url,
+           received_at, user_agent, ip, shown_hash, choice, prev_hash, hash) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+        [row.seq, row.id, row.timestamp, row.revision, row.policyVersion, JSON.stringify(row.granted), JSON.stringify(row.denied), row.source,
+          row.language, row.url, row.receivedAt, row.userAgent, row.ip, row.shownHash, row.choice, row.prevHash, row.hash],
+      );
+    }
+    await db.raw('UPDATE piekritu_chain SET last_seq = ?, last_hash = ? WHERE key = 1', [2, kept[1].hash]);
+    expect(await db.store.verify()).toMatchObject({ ok: true, checked: 2, problems: [] });
+    expect(await db.store.lookup(kept[0].id)).toEqual([kept[0]]);
+    expect(await db.store.lookup(kept[1].id)).toEqual([kept[1]]);
+    // New appends link on from the old chain's end.
+    expect(await db.store.append(record(3))).toEqual({ stored: true, seq: 3 });
+    expect((await db.store.lookup(record(3).id))[0].prevHash).toBe(kept[1].hash);
+    expect(await db.store.verify()).toMatchObject({ ok: true, checked: 3 });
   });
 
   it('purges what was received before a time, keeps the rest, and the chain still verifies', async () => {

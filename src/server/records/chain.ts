@@ -5,13 +5,11 @@
  * rows cut off at the end, or a purge that did not go through `purge`, show there.
  */
 import { createHash } from 'node:crypto';
+import type { AcceptType } from '../../core/consent.js';
 import type { ConsentRecord } from '../../core/record.js';
 
 /** The `prevHash` of the very first row. */
 export const GENESIS = '0'.repeat(64);
-
-/** How a decision reads in statistics: everything, nothing optional, or a selection. */
-export type Choice = 'all' | 'necessary' | 'custom';
 
 /** A record as it waits to be appended: the banner's record and what the server adds. */
 export interface RecordEntry extends ConsentRecord {
@@ -21,7 +19,8 @@ export interface RecordEntry extends ConsentRecord {
   ip: string | null;
   /** sha256 of what the visitor was shown (see `shownOf`). */
   shownHash: string;
-  choice: Choice;
+  /** How the decision reads in statistics (see `acceptTypeOf`); not part of the hash. */
+  choice: AcceptType;
 }
 
 /** A record as the store keeps it. */
@@ -42,7 +41,11 @@ export interface ChainState {
   lastHash: string;
 }
 
-export const choiceOf = (record: Pick<ConsentRecord, 'granted' | 'denied'>): Choice =>
+/**
+ * The accept type a record's lists amount to: nothing optional granted is `necessary`,
+ * nothing denied is `all`, anything between is `custom` (whichever button was pressed).
+ */
+export const acceptTypeOf = (record: Pick<ConsentRecord, 'granted' | 'denied'>): AcceptType =>
   record.granted.length === 0 ? 'necessary' : record.denied.length === 0 ? 'all' : 'custom';
 
 export const sha256 = (text: string): string => createHash('sha256').update(text).digest('hex');
@@ -81,6 +84,33 @@ export function hashOf(row: Omit<StoredRecord, 'hash' | 'choice'>): string {
 export function link(entry: RecordEntry, seq: number, prevHash: string, receivedAt: string): StoredRecord {
   const row = { ...entry, seq, receivedAt, prevHash };
   return { ...row, hash: hashOf(row) };
+}
+
+/** What tells a re-sent record from a new one: its consent id and decision time. */
+export const sameRecordKey = (id: string, timestamp: string): string => `${id} ${timestamp}`;
+
+/**
+ * A batch of entries appended to the chain's end, in order, all received at one time. An
+ * entry the table already holds (`kept`), or one that came earlier in the batch, is a
+ * re-send: `null` in its place, and the next row links past it.
+ */
+export function linkBatch(
+  entries: readonly RecordEntry[],
+  end: Pick<ChainState, 'lastSeq' | 'lastHash'>,
+  receivedAt: string,
+  kept: (entry: RecordEntry) => boolean,
+): { rows: (StoredRecord | null)[]; lastSeq: number; lastHash: string } {
+  let { lastSeq, lastHash } = end;
+  const seen = new Set<string>();
+  const rows = entries.map((entry): StoredRecord | null => {
+    const key = sameRecordKey(entry.id, entry.timestamp);
+    if (seen.has(key) || kept(entry)) return null;
+    seen.add(key);
+    const row = link(entry, lastSeq + 1, lastHash, receivedAt);
+    ({ seq: lastSeq, hash: lastHash } = row);
+    return row;
+  });
+  return { rows, lastSeq, lastHash };
 }
 
 export interface ChainProblem {

@@ -5,7 +5,8 @@
  * process or many, queue up and the chain stays unbroken; receipt times come from the
  * database's clock, one clock for every server.
  */
-import { GENESIS, link, type RecordEntry, type StoredRecord } from './chain.js';
+import { GENESIS, linkBatch, sameRecordKey, type RecordEntry, type StoredRecord } from './chain.js';
+import { purgeCut, purgeRowOf } from './retention.js';
 import { COLUMNS, chainOfRow, createStore, loadDriver, recordOfRow, schema, valuesOf, type Engine, type RecordStore, type StoreOptions } from './store.js';
 
 /** The part of a `pg.Pool` the store uses (a pool of your own can be passed in). */
@@ -79,8 +80,6 @@ async function openPostgres(target: string | PgPool, options: PostgresStoreOptio
       const fresh = [...shown].filter(([hash]) => !saved.has(hash));
       const out = await transaction(pool, async (client) => {
         const head = (await client.query(`SELECT *, ${NOW} AS now FROM piekritu_chain WHERE key = 1 FOR UPDATE`)).rows[0];
-        let { lastSeq, lastHash } = chainOfRow(head);
-        const receivedAt = String(head.now);
         // Re-sends are found in one query, under the lock (no other writer can add one meanwhile),
         // so the rows that remain go in with one statement and link to each other.
         const known = new Set(
@@ -89,17 +88,10 @@ async function openPostgres(target: string | PgPool, options: PostgresStoreOptio
               entries.map((entry) => entry.id),
               entries.map((entry) => entry.timestamp),
             ])
-          ).rows.map((row) => `${String(row.id)} ${String(row.decided_at)}`),
+          ).rows.map((row) => sameRecordKey(String(row.id), String(row.decided_at))),
         );
-        const stored = entries.map((entry): StoredRecord | null => {
-          const key = `${entry.id} ${entry.timestamp}`;
-          if (known.has(key)) return null;
-          known.add(key);
-          const row = link(entry, lastSeq + 1, lastHash, receivedAt);
-          ({ seq: lastSeq, hash: lastHash } = row);
-          return row;
-        });
-        const rowsIn = stored.filter((row): row is StoredRecord => row !== null);
+        const linked = linkBatch(entries, chainOfRow(head), String(head.now), (entry) => known.has(sameRecordKey(entry.id, entry.timestamp)));
+        const rowsIn = linked.rows.filter((row): row is StoredRecord => row !== null);
         if (rowsIn.length) {
           const values = rowsIn.map(valuesOf);
           const columns = COLUMNS.map((_, index) => values.map((row) => row[index]));
@@ -116,8 +108,8 @@ async function openPostgres(target: string | PgPool, options: PostgresStoreOptio
             [fresh.map(([hash]) => hash), fresh.map(([, content]) => content)],
           );
         }
-        await client.query('UPDATE piekritu_chain SET last_seq = $1, last_hash = $2 WHERE key = 1', [lastSeq, lastHash]);
-        return stored;
+        await client.query('UPDATE piekritu_chain SET last_seq = $1, last_hash = $2 WHERE key = 1', [linked.lastSeq, linked.lastHash]);
+        return linked.rows;
       });
       for (const [hash] of fresh) saved.add(hash);
       return out;
@@ -147,23 +139,17 @@ async function openPostgres(target: string | PgPool, options: PostgresStoreOptio
     purgeSome: (before, limit) =>
       transaction(pool, async (client) => {
         const chain = chainOfRow((await client.query('SELECT * FROM piekritu_chain WHERE key = 1 FOR UPDATE')).rows[0]);
-        const oldest = (await client.query('SELECT seq, received_at, hash FROM piekritu_records ORDER BY seq LIMIT $1', [limit])).rows.map(
-          (row) => ({ seq: Number(row.seq), receivedAt: String(row.received_at), hash: String(row.hash) }),
-        );
-        const keep = oldest.findIndex((row) => row.receivedAt >= before);
-        if (keep === 0 || oldest.length === 0) return 0;
-        const removed = oldest.slice(0, keep === -1 ? oldest.length : keep);
-        const upto = keep === -1 ? (oldest.length < limit ? chain.lastSeq + 1 : oldest[oldest.length - 1].seq + 1) : oldest[keep].seq;
-        const next = (await client.query('SELECT prev_hash FROM piekritu_records WHERE seq = $1', [upto])).rows[0];
-        const firstPrev = upto > chain.lastSeq ? chain.lastHash : next ? String(next.prev_hash) : removed[removed.length - 1].hash;
-        await client.query('DELETE FROM piekritu_records WHERE seq < $1', [upto]);
-        await client.query('UPDATE piekritu_chain SET first_seq = $1, first_prev = $2 WHERE key = 1', [upto, firstPrev]);
+        const oldest = await client.query('SELECT seq, received_at, prev_hash, hash FROM piekritu_records ORDER BY seq LIMIT $1', [limit + 1]);
+        const cut = purgeCut(chain, oldest.rows.map(purgeRowOf), before, limit);
+        if (!cut) return 0;
+        await client.query('DELETE FROM piekritu_records WHERE seq < $1', [cut.firstSeq]);
+        await client.query('UPDATE piekritu_chain SET first_seq = $1, first_prev = $2 WHERE key = 1', [cut.firstSeq, cut.firstPrev]);
         await client.query(`INSERT INTO piekritu_purges (at, before, first_seq, deleted) VALUES (${NOW}, $1, $2, $3)`, [
           before,
-          upto,
-          removed.length,
+          cut.firstSeq,
+          cut.deleted,
         ]);
-        return removed.length;
+        return cut.deleted;
       }),
     choices: async (range) =>
       (

@@ -14,6 +14,9 @@ export const secure = (request: IncomingMessage): boolean =>
   Boolean((request.socket as { encrypted?: boolean }).encrypted) ||
   String(request.headers['x-forwarded-proto'] ?? '').split(',')[0].trim() === 'https';
 
+/** An address without IPv6 brackets (`[::1]`) or zone (`fe80::1%eth0`). */
+const withoutDecoration = (address: string): string => address.replace(/^\[|\]$/g, '').replace(/%.*$/, '');
+
 function expandIpv6(address: string): number[] {
   const [head, tail = ''] = address.split('::');
   const groups = (part: string) => (part ? part.split(':') : []);
@@ -30,7 +33,7 @@ function expandIpv6(address: string): number[] {
 }
 
 export function maskIp(address: string): string | null {
-  const plain = address.replace(/^\[|\]$/g, '').replace(/%.*$/, '');
+  const plain = withoutDecoration(address);
   const mapped = /^::ffff:(\d+\.\d+\.\d+\.\d+)$/i.exec(plain);
   const ip = mapped ? mapped[1] : plain;
   switch (isIP(ip)) {
@@ -49,7 +52,7 @@ export function maskIp(address: string): string | null {
 export function clientIp(request: IncomingMessage, trustProxy: boolean): string | null {
   const forwarded = trustProxy ? String(request.headers['x-forwarded-for'] ?? '').split(',')[0].trim() : '';
   const address = forwarded || request.socket?.remoteAddress || '';
-  const plain = address.replace(/^\[|\]$/g, '').replace(/%.*$/, '');
+  const plain = withoutDecoration(address);
   return isIP(plain) ? plain : null;
 }
 

@@ -62,12 +62,15 @@ export function canonical(value: unknown): string {
   );
 }
 
+/** The categories a record's visitor was offered, in one order whatever the decision. */
+const offeredOf = (record: Pick<ConsentRecord, 'granted' | 'denied'>): string[] => [...record.granted, ...record.denied].sort();
+
 export function shownOf(record: Pick<ConsentRecord, 'language' | 'granted' | 'denied' | 'policyVersion'>, source: LocaleSource): Shown {
   const { texts, policy } = source(record.language);
   const version = (policy as { version?: unknown } | null)?.version;
   return {
     language: record.language,
-    categories: [...record.granted, ...record.denied].sort(),
+    categories: offeredOf(record),
     policyVersion: record.policyVersion,
     texts,
     policy: version === record.policyVersion ? policy : null,
@@ -81,7 +84,7 @@ export function shownOf(record: Pick<ConsentRecord, 'language' | 'granted' | 'de
 export function shownCache(source: LocaleSource, limit = 1000) {
   const cache = new Map<string, { hash: string; content: string }>();
   return (record: Pick<ConsentRecord, 'language' | 'granted' | 'denied' | 'policyVersion'>) => {
-    const key = JSON.stringify([record.language, [...record.granted, ...record.denied].sort(), record.policyVersion]);
+    const key = JSON.stringify([record.language, offeredOf(record), record.policyVersion]);
     let hit = cache.get(key);
     if (!hit) {
       const content = canonical(shownOf(record, source));

@@ -4,7 +4,8 @@
  * several processes on one file still build one unbroken chain.
  */
 import type { Database as SqliteDatabase } from 'better-sqlite3';
-import { GENESIS, link, type RecordEntry, type StoredRecord } from './chain.js';
+import { GENESIS, linkBatch, type RecordEntry } from './chain.js';
+import { purgeCut, purgeRowOf } from './retention.js';
 import { COLUMNS, chainOfRow, createStore, loadDriver, recordOfRow, schema, valuesOf, type Engine, type RecordStore, type StoreOptions } from './store.js';
 
 export interface SqliteStoreOptions extends StoreOptions {
@@ -43,8 +44,7 @@ async function openSqlite(path: string, options: SqliteStoreOptions): Promise<En
     byId: db.prepare('SELECT * FROM piekritu_records WHERE id = ? ORDER BY seq'),
     latest: db.prepare('SELECT * FROM piekritu_records ORDER BY seq DESC LIMIT ?'),
     count: db.prepare('SELECT count(*) FROM piekritu_records WHERE received_at >= ? AND received_at < ?').pluck(),
-    oldest: db.prepare('SELECT seq, received_at, hash FROM piekritu_records ORDER BY seq LIMIT ?'),
-    prevOf: db.prepare('SELECT prev_hash FROM piekritu_records WHERE seq = ?').pluck(),
+    oldest: db.prepare('SELECT seq, received_at, prev_hash, hash FROM piekritu_records ORDER BY seq LIMIT ?'),
     cut: db.prepare('DELETE FROM piekritu_records WHERE seq < ?'),
     first: db.prepare('UPDATE piekritu_chain SET first_seq = ?, first_prev = ? WHERE key = 1'),
     purged: db.prepare('INSERT INTO piekritu_purges (at, before, first_seq, deleted) VALUES (?, ?, ?, ?)'),
@@ -65,33 +65,23 @@ async function openSqlite(path: string, options: SqliteStoreOptions): Promise<En
   const rows = (list: unknown[]) => (list as Record<string, unknown>[]).map(recordOfRow);
 
   const append = db.transaction((entries: RecordEntry[], shown: Map<string, string>) => {
-    let { lastSeq, lastHash } = chainOfRow(q.chain.get() as Record<string, unknown>);
+    const chain = chainOfRow(q.chain.get() as Record<string, unknown>);
     const receivedAt = (options.clock?.() ?? new Date()).toISOString();
-    const out = entries.map((entry): StoredRecord | null => {
-      if (q.exists.get(entry.id, entry.timestamp)) return null;
-      const row = link(entry, lastSeq + 1, lastHash, receivedAt);
-      q.insert.run(valuesOf(row));
-      ({ seq: lastSeq, hash: lastHash } = row);
-      return row;
-    });
+    const linked = linkBatch(entries, chain, receivedAt, (entry) => Boolean(q.exists.get(entry.id, entry.timestamp)));
+    for (const row of linked.rows) if (row) q.insert.run(valuesOf(row));
     for (const [hash, content] of shown) q.shownIn.run(hash, content);
-    q.head.run(lastSeq, lastHash);
-    return out;
+    q.head.run(linked.lastSeq, linked.lastHash);
+    return linked.rows;
   });
 
   const purgeSome = db.transaction((before: string, limit: number): number => {
     const chain = chainOfRow(q.chain.get() as Record<string, unknown>);
-    const oldest = q.oldest.all(limit) as { seq: number; received_at: string; hash: string }[];
-    const keep = oldest.findIndex((row) => row.received_at >= before);
-    if (keep === 0 || oldest.length === 0) return 0;
-    const upto = keep === -1 ? (oldest.length < limit ? chain.lastSeq + 1 : oldest[oldest.length - 1].seq + 1) : oldest[keep].seq;
-    const removed = oldest.slice(0, keep === -1 ? oldest.length : keep);
-    // The new first row links to the last one removed: that link is what verify starts from.
-    const firstPrev = upto > chain.lastSeq ? chain.lastHash : ((q.prevOf.get(upto) as string | undefined) ?? removed[removed.length - 1].hash);
-    q.cut.run(upto);
-    q.first.run(upto, firstPrev);
-    q.purged.run(new Date().toISOString(), before, upto, removed.length);
-    return removed.length;
+    const cut = purgeCut(chain, (q.oldest.all(limit + 1) as Record<string, unknown>[]).map(purgeRowOf), before, limit);
+    if (!cut) return 0;
+    q.cut.run(cut.firstSeq);
+    q.first.run(cut.firstSeq, cut.firstPrev);
+    q.purged.run(new Date().toISOString(), before, cut.firstSeq, cut.deleted);
+    return cut.deleted;
   });
 
   return {

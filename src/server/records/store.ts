@@ -6,11 +6,11 @@
  */
 import type { IncomingMessage } from 'node:http';
 import type { ConsentRecord } from '../../core/record.js';
-import { ChainCheck, FIELDS, choiceOf, type ChainProblem, type ChainState, type RecordEntry, type StoredRecord } from './chain.js';
+import { ChainCheck, FIELDS, acceptTypeOf, type ChainProblem, type ChainState, type RecordEntry, type StoredRecord } from './chain.js';
 import { ipOf, userAgentOf, type IpPolicy } from './request.js';
 import { bundledLocales, localesFrom, shownCache } from './shown.js';
 
-export type { ChainProblem, ChainState, Choice, StoredRecord } from './chain.js';
+export type { ChainProblem, ChainState, StoredRecord } from './chain.js';
 export type { IpPolicy } from './request.js';
 
 /** A period of receipt times: `from` inclusive, `to` exclusive; a bare date means that whole day. */
@@ -104,7 +104,10 @@ export interface Engine {
   latest(limit: number): Promise<StoredRecord[]>;
   count(range: Range): Promise<number>;
   chain(): Promise<ChainState>;
-  /** Deletes up to `limit` of the oldest rows received before `before`; returns how many. */
+  /**
+   * Deletes up to `limit` of the oldest rows received before `before`, as `purgeCut`
+   * (retention.ts) decides, and moves the chain's start; returns how many.
+   */
   purgeSome(before: string, limit: number): Promise<number>;
   choices(range: Range): Promise<{ day: string; choice: string; n: number }[]>;
   categories(range: Range): Promise<{ day: string; category: string; offered: number; granted: number }[]>;
@@ -142,6 +145,8 @@ export const rangeOf = (period: Period = {}): Range => ({
 const PAGE = 1000;
 /** Appends waiting for the running transaction go together in the next one. */
 const BATCH = 500;
+/** Rows one purge transaction deletes at most: appends wait for it only briefly, and the rows it reads stay few. */
+const PURGE_BATCH = 10_000;
 
 export function createStore(open: () => Promise<Engine>, options: StoreOptions = {}): RecordStore {
   let opening: Promise<Engine> | undefined;
@@ -200,7 +205,7 @@ export function createStore(open: () => Promise<Engine>, options: StoreOptions =
         userAgent: userAgentOf(request),
         ip: ipOf(request, options.ip ?? false, options.trustProxy ?? false),
         shownHash: shownFor(record).hash,
-        choice: choiceOf(record),
+        choice: acceptTypeOf(record),
       };
       return new Promise<AppendResult>((resolve, reject) => {
         waiting.push({ entry, resolve, reject });
@@ -223,7 +228,7 @@ export function createStore(open: () => Promise<Engine>, options: StoreOptions =
       const total = await db.count({ from: MIN, to: cutoff });
       let deleted = 0;
       for (;;) {
-        const n = await db.purgeSome(cutoff, 10_000);
+        const n = await db.purgeSome(cutoff, PURGE_BATCH);
         deleted += n;
         if (n === 0) break;
         progress?.(deleted, total);
@@ -293,21 +298,20 @@ export const COLUMNS = FIELDS.map(([column]) => column);
 export const valuesOf = (row: StoredRecord): unknown[] =>
   FIELDS.map(([, key]) => (Array.isArray(row[key]) ? JSON.stringify(row[key]) : row[key]));
 
+const list = (value: unknown) => JSON.parse(String(value)) as string[];
+
+/** How a column's value becomes the record's field: text, unless the field says otherwise. */
+const FROM_COLUMN: Partial<Record<keyof StoredRecord, (value: unknown) => unknown>> = {
+  // PostgreSQL's BIGINT arrives as a string.
+  seq: Number,
+  granted: list,
+  denied: list,
+  ip: (value) => (value === null || value === undefined ? null : String(value)),
+};
+
 export function recordOfRow(row: Record<string, unknown>): StoredRecord {
   const record: Record<string, unknown> = {};
-  for (const [column, key] of FIELDS) {
-    const value = row[column];
-    record[key] =
-      key === 'granted' || key === 'denied'
-        ? (JSON.parse(String(value)) as string[])
-        : key === 'seq'
-          ? Number(value)
-          : key === 'ip'
-            ? value === null || value === undefined
-              ? null
-              : String(value)
-            : String(value);
-  }
+  for (const [column, key] of FIELDS) record[key] = (FROM_COLUMN[key] ?? String)(row[column]);
   return record as unknown as StoredRecord;
 }
 
