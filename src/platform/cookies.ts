@@ -110,17 +110,18 @@ function consentJar(options: JarOptions, secure = location.protocol === 'https:'
  * page's scope. A queued record newer than the cookie (its answer still to come, and an older
  * one's `Set-Cookie` landed after the tab closed) is the decision in force: its cookie is restored.
  * `records`: whether records are kept (a `log-endpoint`); without, localStorage is not touched.
- * `opened`: that value, the choice in force as this task found it.
+ * `opened`: that value, the choice in force as this task found it; `undefined` when the
+ * browser did not keep it (a tidy-up write refused: what it holds is unknown).
  */
-export function openJar(options: JarOptions, records: boolean): CookieJar & { opened: string | undefined } {
+export function openJar(options: JarOptions, records: boolean): { jar: CookieJar; opened: { value: string | undefined } | undefined } {
   const jar = consentJar(options);
   const values = valuesOf(options.name);
   const held = newest(values);
   const queued = records ? newestQueued() : undefined;
   const pending = queued && encode(choiceOfRecord(queued));
   const value = pending && older(held, pending) ? pending : held;
-  if (value !== undefined && (values.length > 1 || value !== values[0])) jar.write(value);
-  return { ...jar, opened: value };
+  const kept = value === undefined || (values.length < 2 && value === values[0]) || jar.write(value);
+  return { jar, opened: kept ? { value } : undefined };
 }
 
 /** Names of the cookies this page can see. */

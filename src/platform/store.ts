@@ -63,12 +63,10 @@ export class ConsentStore {
     this.consent = undecided(ctx);
   }
 
-  /**
-   * Read the cookie (or take `raw`, its value just read). A value that cannot be decoded,
-   * or no longer counts, is no choice.
-   */
-  load(raw: string | undefined = this.deps.read()): Consent {
+  /** Read the cookie. A value that cannot be decoded, or no longer counts, is no choice. */
+  load(): Consent {
     this.voided = null;
+    const raw = this.deps.read();
     const stored = decode(raw);
     // Once per unreadable value: reading it again (another tab, the runtime connecting) adds nothing.
     if (raw !== undefined && !stored && raw !== this.unreadable) {
@@ -101,10 +99,10 @@ export class ConsentStore {
     return this.replace(undecided(this.ctx), null);
   }
 
-  /** Another tab decided: take what the cookie says now (`raw`: its value just read). `null` when nothing changed. */
-  reload(raw?: string): Change | null {
+  /** Another tab decided: take what the cookie says now. `null` when nothing changed. */
+  reload(): Change | null {
     const before = this.consent;
-    const after = this.load(raw);
+    const after = this.load();
     if (before.id === after.id && before.decided === after.decided) return null;
     // Already stored by the other tab: nothing to write.
     return { ...this.between(before, after), consent: after, value: undefined };

@@ -291,6 +291,45 @@ describe('before the runtime connects', () => {
   });
 });
 
+describe('a decision in another tab while the runtime starts', () => {
+  const connect = () => document.body.appendChild(document.createElement('piekritu-consent'));
+
+  it('is heard of even when it lands right after the runtime read the cookie', async () => {
+    storeChoice(['analytics']);
+    const held = cookie()!;
+    const later = held.replace('test-0001-id', 'other-tab-0003').replace(/g=[^&]*&d=[^&]*/, 'g=&d=analytics.marketing.preferences');
+    // The other tab: writes its decision and tells the site's tabs, the moment after this
+    // tab's runtime has read the cookie (its second read; the element's is the first).
+    const other = new BroadcastChannel('piekritu:piekritu');
+    const descriptor = Object.getOwnPropertyDescriptor(Document.prototype, 'cookie')!;
+    let reads = 0;
+    Object.defineProperty(Document.prototype, 'cookie', {
+      ...descriptor,
+      get() {
+        const value = descriptor.get!.call(this) as string;
+        if (++reads === 2) {
+          descriptor.set!.call(this, `piekritu=${later}; path=/`);
+          other.postMessage('changed');
+        }
+        return value;
+      },
+    });
+    const element = connect();
+    try {
+      expect(element.consent.categories.analytics).to.equal(true);
+      const events: CustomEvent[] = [];
+      element.addEventListener('consent-change', (event) => events.push(event));
+      await until(() => events.length > 0, "the other tab's decision");
+      expect(events[0].detail.id).to.equal('other-tab-0003');
+      expect(element.consent.categories.analytics).to.equal(false);
+    } finally {
+      Object.defineProperty(Document.prototype, 'cookie', descriptor);
+      other.close();
+      element.remove();
+    }
+  });
+});
+
 describe('window.Piekritu', () => {
   it('without an element: the "no choice" state, and every call is a harmless no-op', () => {
     const api = createApi(document, '9.9.9');

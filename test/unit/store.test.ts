@@ -69,20 +69,6 @@ describe('ConsentStore', () => {
     expect(consent.reload()).toBeNull();
   });
 
-  it('a reload given the value just read takes it and reads nothing; without one it reads', () => {
-    const read = vi.fn(() => cookie);
-    const consent = new ConsentStore(CTX, { read, maxAgeDays: 180, now: () => NOW, newId: () => 'new-id' });
-    consent.load();
-    expect(read).toHaveBeenCalledTimes(1);
-    const change = consent.reload(stored('jar-opened', ['marketing']));
-    expect(read).toHaveBeenCalledTimes(1);
-    expect(change?.consent.id).toBe('jar-opened');
-    expect(change?.changed).toEqual(['marketing']);
-    cookie = stored('jar-opened', ['marketing']);
-    expect(consent.reload()).toBeNull();
-    expect(read).toHaveBeenCalledTimes(2);
-  });
-
   it('a decision reports what changed and what was withdrawn (granted before, not now)', () => {
     cookie = stored('earlier-tab', ['preferences', 'analytics']);
     const consent = store();

@@ -120,9 +120,9 @@ export class ConsentController {
    * Another tab decided: take what the cookie says. `catchingUp`: it may have, before this
    * tab listened; unless this tab has decided (or reset) since, which is newer.
    */
-  otherTab(catchingUp = false, held?: string): void {
+  otherTab(catchingUp = false): void {
     if (catchingUp && this.store?.consent !== this.#atStart) return;
-    const change = this.store?.reload(held);
+    const change = this.store?.reload();
     if (!change) return;
     this.hooks.changed(change.consent);
     this.#commit(change, '');

@@ -4,6 +4,7 @@
  * Consent Mode and the consent records. The `ConsentController` owns one of these and
  * calls it in its ordered commit; nothing else does.
  */
+import { decode } from '../../core/codec.js';
 import { allows, deniedOf, type Consent } from '../../core/consent.js';
 import { parseJarConfig, type BootConfig, type Warn } from '../../core/config.js';
 import { recordOf } from '../../core/record.js';
@@ -22,6 +23,15 @@ import { emit, type ConsentView } from '../events.js';
 export const bridgeSignals = (element: SignalSource, warn: Warn, win?: Window): void =>
   bridge(element, { warn, announce: (detail) => emit(element, 'consent-signal', detail) }, win);
 
+/**
+ * Does the cookie as the jar read it (`opened`) hold the choice the page has: that decision,
+ * or nothing stored while undecided? Then re-reading it to catch up adds nothing.
+ */
+function sameChoice(opened: { value: string | undefined } | undefined, consent: Consent | undefined): boolean {
+  if (!opened || !consent) return false;
+  return consent.decided ? decode(opened.value)?.id === consent.id : opened.value === undefined;
+}
+
 /** Elements whose signals are bridged: once each, however often they connect. */
 const bridged = new WeakSet<object>();
 
@@ -32,12 +42,8 @@ export interface EffectsHost {
   /** The consent now; `undefined` once the element is disconnected. */
   consent(): Consent | undefined;
   warn(message: string): void;
-  /**
-   * Another tab decided; `catchingUp`: it may have, while the runtime was on its way.
-   * `held`: the cookie's value as just read, when there is no need to read it again
-   * (`undefined`: read it).
-   */
-  otherTab(catchingUp?: boolean, held?: string): void;
+  /** Another tab decided; `catchingUp`: it may have, while the runtime was on its way. */
+  otherTab(catchingUp?: boolean): void;
   blocked(embeds: HTMLElement[]): void;
   /** A script of a withdrawn category had already run: a reload finishes the job. */
   reloadAdvised(): void;
@@ -51,16 +57,21 @@ export class ConsentEffects {
   readonly #opener = new OpenerController((view) => this.host.element.show(view));
   /** The id of the consent Google Consent Mode was last told of. */
   #told: string | undefined;
-  /** The cookie's value the jar read on opening, until this task ends: the start in it catches up with that, not with a read of its own. */
-  #opened: string | undefined;
+  /**
+   * What the jar read on opening, kept until this task ends, when it was kept (a failed
+   * tidy-up write: `undefined`). Read after this tab began to listen to the others.
+   */
+  #opened: { value: string | undefined } | undefined;
 
   constructor(private readonly host: EffectsHost) {
     // Where the cookie goes matters only from the first write: read with the runtime.
     const { cookieDomain, cookiePath } = parseJarConfig((name) => host.element.getAttribute(name), location.hostname, host.warn);
     const { cookieName, cookieDays } = host.config;
-    const jar = openJar({ name: cookieName, domain: cookieDomain, path: cookiePath, days: cookieDays }, Boolean(host.config.logEndpoint));
+    // Listening to the other tabs before the jar reads: a decision written after that read is still heard of.
+    this.#tabs = watchOtherTabs(`piekritu:${cookieName}`, () => host.otherTab());
+    const { jar, opened } = openJar({ name: cookieName, domain: cookieDomain, path: cookiePath, days: cookieDays }, Boolean(host.config.logEndpoint));
     this.#jar = jar;
-    this.#opened = jar.opened;
+    this.#opened = opened;
     setTimeout(() => (this.#opened = undefined));
     // Before the gate starts: vendors' defaults precede any tag gated with data-consent.
     if (!bridged.has(host.element)) {
@@ -77,8 +88,10 @@ export class ConsentEffects {
       allows: (required) => allows(host.consent()?.categories ?? {}, required),
       blocked: (embeds) => host.blocked(embeds),
     }));
-    this.#tabs = watchOtherTabs(`piekritu:${host.config.cookieName}`, () => host.otherTab());
-    host.otherTab(true, this.#opened);
+    this.#tabs ??= watchOtherTabs(`piekritu:${host.config.cookieName}`, () => host.otherTab());
+    // Another tab may have decided while the runtime was on its way: when the jar, opened in
+    // this task, found the choice this page started with, nothing was (no second read).
+    if (!sameChoice(this.#opened, host.consent())) host.otherTab(true);
     this.#opened = undefined;
     // A returning visitor's Consent Mode update: before any gated tag, within `wait_for_update`.
     const consent = host.consent();
