@@ -306,7 +306,6 @@ async function snapshotDist() {
   return { root, handlers, remove: () => rm(root, { recursive: true, force: true }) };
 }
 
-
 /** Evaluate in the page's main world through the raw CDP session: no Playwright helper script is injected (it would count as the page's script time). */
 async function evaluate(cdp, expression) {
   const { result, exceptionDetails } = await cdp.send('Runtime.evaluate', { expression, returnByValue: true });

@@ -87,7 +87,7 @@ export function link(entry: RecordEntry, seq: number, prevHash: string, received
 }
 
 /** What tells a re-sent record from a new one: its consent id and decision time. */
-export const sameRecordKey = (id: string, timestamp: string): string => `${id} ${timestamp}`;
+export const sameRecordKey = (id: string, timestamp: string): string => JSON.stringify([id, timestamp]);
 
 /**
  * A batch of entries appended to the chain's end, in order, all received at one time. An
