@@ -4,6 +4,7 @@
  */
 import Cookies from 'js-cookie';
 import { decode, encode } from '../core/codec.js';
+import { newestChoice } from '../core/cookie-header.js';
 import { domainsOf, pathsOf } from '../core/gating.js';
 import { choiceOfRecord } from '../core/record.js';
 import { newestQueued } from './records.js';
@@ -53,15 +54,8 @@ const valuesOf = (name: string): string[] =>
       .map((pair) => Cookies.converter.read(pair.slice(name.length + 1), name)),
   );
 
-/** The value with the newest decision; an unreadable one only when nothing is readable (the store warns of it). */
-function newest(values: string[]): string | undefined {
-  let best: { value: string; time: number } | undefined;
-  for (const value of values) {
-    const time = decode(value)?.timestamp ?? -1;
-    if (!best || time > best.time) best = { value, time };
-  }
-  return best?.value;
-}
+/** The value with the newest decision; the first, unreadable, only when nothing is readable (the store warns of it). */
+const newest = (values: string[]): string | undefined => newestChoice(values)?.value ?? values[0];
 
 /** Is `held` an older decision than `mine` (or the same second's other one)? */
 function older(held: string | undefined, mine: string): boolean {

@@ -25,9 +25,10 @@
  *   createServer((req, res) => req.url === '/api/consent' ? log(req, res) : …).listen(8080);
  */
 import type { IncomingMessage, ServerResponse } from 'node:http';
-import { decode, encode, type StoredChoice } from '../core/codec.js';
+import { encode, type StoredChoice } from '../core/codec.js';
 import { DEFAULT_COOKIE_DAYS, DEFAULT_COOKIE_NAME, MAX_COOKIE_DAYS } from '../core/config.js';
 import { expiresAt } from '../core/consent.js';
+import { cookieValues, newestChoice } from '../core/cookie-header.js';
 import { choiceOfRecord, parseRecord, type ConsentRecord } from '../core/record.js';
 import { secure } from './records/request.js';
 
@@ -101,22 +102,12 @@ function fromTheSite(request: IncomingMessage, allowed: readonly string[]): bool
 const isJson = (request: IncomingMessage): boolean =>
   (header(request, 'content-type') ?? '').split(';')[0].trim().toLowerCase() === 'application/json';
 
-/** The newest consent cookie of this name the request carries (the browser's current choice); `null` for none. */
+/**
+ * The newest consent cookie of this name the request carries (the browser's current choice);
+ * `null` for none readable. The header is read as `cookieValues` documents it.
+ */
 export function heldChoice(request: IncomingMessage, name: string): StoredChoice | null {
-  let newest: StoredChoice | null = null;
-  for (const pair of (header(request, 'cookie') ?? '').split(';')) {
-    const at = pair.indexOf('=');
-    if (at < 0 || pair.slice(0, at).trim() !== name) continue;
-    let value = pair.slice(at + 1).trim();
-    try {
-      value = decodeURIComponent(value);
-    } catch {
-      continue;
-    }
-    const choice = decode(value);
-    if (choice && (!newest || choice.timestamp > newest.timestamp)) newest = choice;
-  }
-  return newest;
+  return newestChoice(cookieValues(request.headers.cookie, name))?.choice ?? null;
 }
 
 /**

@@ -15,6 +15,7 @@ import { createHash } from 'node:crypto';
 import { decode } from '../core/codec.js';
 import { parseBootConfig, type BootConfig } from '../core/config.js';
 import { contextOf, renewReason, voidReason } from '../core/consent.js';
+import { cookieValues, type CookieHeader } from '../core/cookie-header.js';
 import { resolveLang, type Lang } from '../core/locale.js';
 import { bannerKey, drawBanner, type Builder } from '../elements/consent/banner.js';
 import { styles } from '../elements/consent/consent.styles.js';
@@ -26,6 +27,7 @@ import { version as BUNDLED_POLICY_VERSION } from '../../locales/policy/lv.json'
 import { STUB } from './stub.js';
 
 export { STUB };
+export type { CookieHeader };
 
 /** An attribute's value: a string or number as is, `true` for a bare attribute, `false`/`null`/`undefined` for none. */
 export type AttributeValue = string | number | boolean | null | undefined;
@@ -43,8 +45,8 @@ export interface HeadOptions {
 export interface ElementOptions {
   /** `lv`, `en` or `ru` (regional tags fall back); default: `attributes.lang`, else `lv`. */
   lang?: string;
-  /** The request's `Cookie` header: no banner markup for a visitor whose stored choice counts. */
-  cookieHeader?: string | null;
+  /** The request's `Cookie` header (or its lines): no banner markup for a visitor whose stored choice counts. */
+  cookieHeader?: CookieHeader;
   /** The element's attributes, as they go on the tag. */
   attributes?: Attributes;
   /** The request's Global Privacy Control signal (`Sec-GPC: 1`): the banner says it is honoured. */
@@ -98,19 +100,14 @@ const configOf = (attributes: Attributes): BootConfig =>
     return value === false || value === null || value === undefined ? null : value === true ? '' : String(value);
   }, warn);
 
-/** The value of cookie `name` in a `Cookie` header, read as the browser-side reader does. */
-export function cookieFrom(header: string | null | undefined, name: string): string | undefined {
-  for (const pair of (header ?? '').split(';')) {
-    const at = pair.indexOf('=');
-    if (at < 0 || pair.slice(0, at).trim() !== name) continue;
-    const value = pair.slice(at + 1).trim();
-    try {
-      return decodeURIComponent(value);
-    } catch {
-      return value;
-    }
-  }
-  return undefined;
+/**
+ * The value of cookie `name` in a `Cookie` header (a string, or one per header line), read as
+ * the browser-side reader and the stub read `document.cookie`: the first value of the name,
+ * percent-decoded where valid. The element's first drawing is judged by that one, so the
+ * server's markup is the element's own.
+ */
+export function cookieFrom(header: CookieHeader, name: string): string | undefined {
+  return cookieValues(header, name)[0];
 }
 
 /** The shadow root's styles: the element's own, and the rule by which the stub hides the banner. */

@@ -76,6 +76,22 @@ describe('records dashboard', () => {
     assert.equal(login.headers.get('set-cookie'), null);
   });
 
+  it('reads its sign-in cookie from the Cookie header by the one rule: exact name, first value, never a 500', async () => {
+    const cases = [
+      { cookie: `other=1;piekritu_dashboard=${encodeURIComponent(TOKEN)}`, status: 200 },
+      { cookie: `other=1; piekritu_dashboard \t=\t${TOKEN} `, status: 200 },
+      { cookie: `piekritu_dashboard_x=${TOKEN}; xpiekritu_dashboard=${TOKEN}; __proto__=${TOKEN}; constructor=${TOKEN}`, status: 401 },
+      // One guess per request: a second copy of the cookie is not tried.
+      { cookie: `piekritu_dashboard=wrong-token-of-some-length; piekritu_dashboard=${TOKEN}`, status: 401 },
+      { cookie: 'piekritu_dashboard=%E0%A4%A; a=%', status: 401 },
+      { cookie: ';;; =;=x; piekritu_dashboard', status: 401 },
+    ];
+    for (const { cookie, status } of cases) {
+      const response = await fetch(`${base}/api/stats`, { headers: { cookie } });
+      assert.equal(response.status, status, cookie);
+    }
+  });
+
   it('exports with the token: CSV and JSON Lines of a period', async () => {
     const auth = { authorization: `Bearer ${TOKEN}` };
     const csv = await fetch(`${base}/export.csv`, { headers: auth });

@@ -1,4 +1,4 @@
-import { createServer, type Server } from 'node:http';
+import { createServer, request as httpRequest, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { decode, encode } from '../../src/core/codec.js';
@@ -211,6 +211,13 @@ describe('consentHandler: only the newest decision sets the cookie (replay)', ()
         `${held(record({ id: 'cccccccc-old', timestamp: new Date(now.getTime() - 9000).toISOString() }))}; other=1; ${held(record())}`,
       setsCookie: false,
     },
+    {
+      name: 'two consent cookies, the newer first: the newer one counts',
+      record: () => record({ timestamp: new Date(now.getTime() - 5000).toISOString() }),
+      cookie: () =>
+        `${held(record())}; other=1; ${held(record({ id: 'cccccccc-old', timestamp: new Date(now.getTime() - 9000).toISOString() }))}`,
+      setsCookie: false,
+    },
   ];
   for (const { name, record: body, cookie, setsCookie } of cases) {
     it(`${name}: stored, ${setsCookie ? 'cookie re-issued' : 'no Set-Cookie'}`, async () => {
@@ -224,6 +231,41 @@ describe('consentHandler: only the newest decision sets the cookie (replay)', ()
       expect(response.status).toBe(204);
       expect(stored.length).toBe(before + 1);
       expect(response.headers.get('set-cookie') !== null).toBe(setsCookie);
+    });
+  }
+});
+
+describe('consentHandler: hostile Cookie headers are read safely', () => {
+  const value = () => encode(choiceOfRecord(record() as unknown as ConsentRecord));
+  const cases: { name: string; cookie: () => string | string[]; setsCookie: boolean }[] = [
+    { name: 'an empty header', cookie: () => '', setsCookie: false },
+    { name: 'the value under a longer name (piekritu_x)', cookie: () => `piekritu_x=${value()}; piekritupiekritu=${value()}`, setsCookie: false },
+    { name: 'the value inside another cookie', cookie: () => `a=piekritu=${value()}`, setsCookie: false },
+    { name: '"__proto__" and "constructor" cookies', cookie: () => `__proto__=${value()}; constructor=${value()}`, setsCookie: false },
+    { name: 'no space after ";", blanks around "="', cookie: () => `a=1;piekritu \t= ${value()}`, setsCookie: true },
+    { name: 'percent-encoded, as a server may set it', cookie: () => `piekritu=${encodeURIComponent(value())}`, setsCookie: true },
+    { name: 'broken percent-encoding in another copy', cookie: () => `piekritu=%E0%A4%A; piekritu=${value()}; piekritu=%`, setsCookie: true },
+    { name: '400 other pairs first (about 12 kB)', cookie: () => `${Array.from({ length: 400 }, (_, i) => `c${i}=${'x'.repeat(24)}`).join('; ')}; piekritu=${value()}`, setsCookie: true },
+    { name: 'two Cookie header lines', cookie: () => ['a=1', `piekritu=${value()}`], setsCookie: true },
+  ];
+  /** Sent with node:http: the header as given, blanks and several lines included. */
+  const send = (cookie: string | string[]) =>
+    new Promise<{ status: number; setCookie: string[] | undefined }>((resolve, reject) => {
+      const request = httpRequest(url, { method: 'POST', headers: { 'content-type': 'application/json', 'sec-fetch-site': 'same-origin', cookie } }, (response) => {
+        response.resume();
+        response.on('end', () => resolve({ status: response.statusCode!, setCookie: response.headers['set-cookie'] }));
+      });
+      request.on('error', reject);
+      request.end(JSON.stringify(record()));
+    });
+  for (const { name, cookie, setsCookie } of cases) {
+    it(`${name}: stored, ${setsCookie ? 'cookie re-issued' : 'no Set-Cookie'}`, async () => {
+      const before = stored.length;
+      const { status, setCookie } = await send(cookie());
+      expect(status).toBe(204);
+      expect(stored.length).toBe(before + 1);
+      expect(setCookie !== undefined).toBe(setsCookie);
+      if (setCookie) expect(setCookie[0].startsWith(`piekritu=${value()};`)).toBe(true);
     });
   }
 });

@@ -141,4 +141,13 @@ describe('renderElement', () => {
     expect(cookieFrom('piekritu=%E0%A4%A', 'piekritu')).toBe('%E0%A4%A');
     expect(cookieFrom(undefined, 'piekritu')).toBeUndefined();
   });
+
+  it('a header given as several lines (an array, as `headersDistinct` gives it) is read, not thrown on', () => {
+    const value = encode({ id: 'aaaaaaaa-lines', timestamp: NOW - DAY, revision: '', policyVersion: POLICY, granted: [], denied: ['analytics'], source: 'user' });
+    const lines = ['a=1', `piekritu=${value}`];
+    expect(cookieFrom(lines, 'piekritu')).toBe(value);
+    // A visitor whose choice counts: the bare element, whether the header came as one line or several.
+    expect(renderElement({ cookieHeader: lines, now: NOW })).toBe(renderElement({ cookieHeader: lines.join('; '), now: NOW }));
+    expect(renderElement({ cookieHeader: lines, now: NOW })).not.toContain('<template');
+  });
 });

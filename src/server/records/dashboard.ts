@@ -12,6 +12,7 @@
 import { createHash, randomBytes, timingSafeEqual } from 'node:crypto';
 import { readFile } from 'node:fs/promises';
 import type { IncomingMessage, ServerResponse } from 'node:http';
+import { cookieValues } from '../../core/cookie-header.js';
 import { escapeHtml } from '../../core/html.js';
 import { exportRecords, type ExportFormat } from './export.js';
 import { secure } from './request.js';
@@ -33,19 +34,8 @@ export function tokenMatches(given: string | undefined, expected: string): boole
   return given !== undefined && timingSafeEqual(digest(given), digest(expected));
 }
 
-function cookieOf(request: IncomingMessage, name: string): string | undefined {
-  for (const part of String(request.headers.cookie ?? '').split(';')) {
-    const [key, ...value] = part.trim().split('=');
-    if (key === name) {
-      try {
-        return decodeURIComponent(value.join('='));
-      } catch {
-        return undefined;
-      }
-    }
-  }
-  return undefined;
-}
+/** The sign-in cookie: its first value only, so a request carries one guess at the token however many copies it sends. */
+const signedIn = (request: IncomingMessage): string | undefined => cookieValues(request.headers.cookie, COOKIE)[0];
 
 const bearer = (request: IncomingMessage) => /^Bearer (.+)$/.exec(String(request.headers.authorization ?? ''))?.[1];
 
@@ -213,7 +203,7 @@ export function recordsDashboard(options: DashboardOptions) {
         return void response.end();
       }
 
-      const authorized = tokenMatches(bearer(request) ?? cookieOf(request, COOKIE), token);
+      const authorized = tokenMatches(bearer(request) ?? signedIn(request), token);
       if (request.method !== 'GET' && request.method !== 'HEAD') {
         return send(405, 'text/plain; charset=utf-8', 'Method not allowed', { allow: 'GET' });
       }
