@@ -168,8 +168,10 @@ describe('replay cannot undo a withdrawal', () => {
     await button(p, 'Piekrītu').click();
     await p.evaluate(() => window.Piekritu.rejectAll());
     await until(() => p.evaluate(() => JSON.parse(localStorage.getItem('piekritu:records') ?? '[]').length === 2), 'both records queued');
-    await p.context().setOffline(false);
+    // Before the network comes back: a request the browser held while offline may reach the
+    // server before this test's next line runs.
     bend.failRefusals = true;
+    await p.context().setOffline(false);
     await visit(p);
     await until(() => records.length === 1, 'the old record to be stored');
     await until(() => finished >= 2, 'the refusal to be answered');
