@@ -233,6 +233,15 @@ function probe(banner) {
 
 const sleep = (duration) => new Promise((resolve) => setTimeout(resolve, duration));
 
+/** In the page: resolves once the first paint is on record, or after 3 s. */
+const FIRST_PAINT = `new Promise((resolve) => {
+  if (performance.getEntriesByName('first-paint').length > 0) return resolve(true);
+  new PerformanceObserver((list, observer) => {
+    if (list.getEntriesByName('first-paint').length > 0) observer.disconnect(), resolve(true);
+  }).observe({ type: 'paint' });
+  setTimeout(() => resolve(false), 3000);
+})`;
+
 /** Whether `promise` settles within `duration`; the timer does not outlive the answer. */
 async function within(promise, duration) {
   let timer;
@@ -307,8 +316,8 @@ async function snapshotDist() {
 }
 
 /** Evaluate in the page's main world through the raw CDP session: no Playwright helper script is injected (it would count as the page's script time). */
-async function evaluate(cdp, expression) {
-  const { result, exceptionDetails } = await cdp.send('Runtime.evaluate', { expression, returnByValue: true });
+async function evaluate(cdp, expression, { awaitPromise = false } = {}) {
+  const { result, exceptionDetails } = await cdp.send('Runtime.evaluate', { expression, returnByValue: true, awaitPromise });
   if (exceptionDetails) throw new Error(`${expression}: ${exceptionDetails.exception?.description ?? exceptionDetails.text}`);
   return result.value;
 }
@@ -370,6 +379,9 @@ async function visit(context, url, banner, { poll, problems, label, rtt = 0, qui
   if (quiet) await sleep(QUIET_MS);
   // Read the counters before collecting the probe's data: that is script too.
   const after = await metrics(cdp);
+  // On a fast page \`load\` can come before the first paint: wait for it (at most 3 s), or a
+  // row without the quiet wait would lack its first paint in many rounds.
+  await evaluate(cdp, FIRST_PAINT, { awaitPromise: true });
   const probed = await evaluate(
     cdp,
     `JSON.stringify({ ...__bench, shown: __bench.bannerVisible?.() ?? null,
