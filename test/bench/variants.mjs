@@ -13,6 +13,11 @@
  *                                       stub pushes the default, synchronously, in <head>
  *   /bench/consent-external.html        the old way: the same stub as a synchronous
  *                                       external script (/bench/stub.js), same data-*
+ *   /bench/snippet-no-script.html       the instant snippet without the script: the
+ *                                       banner as the page brings it, never hydrated
+ *   /bench/snippet-after-frame.html     the instant snippet whose script an inline script
+ *                                       inserts after the banner's first frame: a reference
+ *                                       for instant-script.mjs, not an install we ship
  *
  * The three consent pages carry, right after the element, an inline stand-in for a tag
  * manager that records whether the default was already on `dataLayer` (`__tagSawDefault`).
@@ -23,6 +28,7 @@ import { renderPage } from '../../demo/render.mjs';
 
 const SOURCE = new URL('pages/piekritu.html', import.meta.url);
 const ELEMENT = '<piekritu-consent revision="1"></piekritu-consent>';
+const SCRIPT = '<script src="/dist/piekritu.min.js" defer></script>';
 const TAG = `<script>window.__tagSawDefault = (window.dataLayer || []).some(function (e) { return e[0] === 'consent' && e[1] === 'default'; });</script>`;
 /** The stub as `renderHead` writes it: `<script data-cookie=… …>code</script>`. */
 const INLINE_STUB = /<script((?:\s+data-[a-z-]+(?:="[^"]*")?)+)>[\s\S]*?<\/script>/;
@@ -40,6 +46,11 @@ const VARIANTS = {
   'consent-none': { render: 'snippet', consent: false },
   'consent-stub': { render: 'snippet', consent: true },
   'consent-external': { render: 'snippet', consent: true, external: true },
+  'snippet-no-script': { render: 'snippet', script: '' },
+  'snippet-after-frame': {
+    render: 'snippet',
+    script: `<script>requestAnimationFrame(function () { setTimeout(function () { var s = document.createElement('script'); s.src = '/dist/piekritu.min.js'; document.head.append(s); }); });</script>`,
+  },
 };
 
 export const variantPath = (id) => `/bench/${id}.html`;
@@ -54,10 +65,10 @@ async function page(variant, url, cookieHeader) {
   const render = variant.render ?? url.searchParams.get('render');
   if (render) html = await renderPage(html, { render, url, cookieHeader });
   else if (variant.lang) {
-    const script = '<script src="/dist/piekritu.min.js" defer></script>';
     const preload = `<link rel="preload" href="/dist/locales/${variant.lang}.banner.json" as="fetch" crossorigin />`;
-    html = replaceOnce(html, script, `${preload}\n    ${script}`, 'the script tag');
+    html = replaceOnce(html, SCRIPT, `${preload}\n    ${SCRIPT}`, 'the script tag');
   }
+  if (variant.script !== undefined) html = replaceOnce(html, SCRIPT, variant.script, 'the script tag');
   if (variant.external) html = replaceOnce(html, INLINE_STUB, (_, data) => `<script${data} src="/bench/stub.js"></script>`, 'the inline stub');
   return html;
 }
