@@ -1,9 +1,9 @@
 #!/usr/bin/env node
 /**
- * What the deferred script costs the instant snippet's banner on a fast connection. A
- * `defer` script that has already arrived runs when the parser is done, before the page's
- * first frame, so the snippet's banner waits for it even though the element registers only
- * after that frame. The snippet's page three ways, beside the static floor, paired per round:
+ * How much of the instant snippet's distance to the static floor is its script's, on a fast
+ * connection. A `defer` script that has already arrived runs when the parser is done, before
+ * the page's first frame, although the element registers only after that frame. The
+ * snippet's page three ways, beside the static floor, paired per round:
  *
  *   as shipped     the README's install: the stub, the banner, `<script defer>`
  *   no script      the same page without the script: the banner the page brings, never
