@@ -1,10 +1,17 @@
 /**
- * The chrome the demo's scenario pages share (the brand header, the list of scenarios, the
- * footer with the settings and policy links), written once: a page marks where each goes
- * with `<!-- demo:header -->`, `<!-- demo:scenarios -->` and `<!-- demo:footer -->`, and
- * `demo/serve.mjs` puts it in, the current page's scenario marked `aria-current`.
+ * The chrome the demo's pages share (the brand header, the list of scenarios, the footer
+ * with the settings and policy links), written once: a page marks where each goes with
+ * `<!-- demo:header -->`, `<!-- demo:scenarios -->`, `<!-- demo:footer -->` or, in a footer
+ * of its own, `<!-- demo:privacy -->`; `demo/serve.mjs` (and `demo/csp.mjs`) put it in, the
+ * current page's scenario marked `aria-current`.
  */
 const PARTS = {
+  privacy: `    <nav aria-label="Privātums">
+      <ul class="footer-links">
+        <li><a href="#" data-piekritu-open="preferences">Sīkdatņu iestatījumi</a></li>
+        <li><a href="#" data-piekritu-open="policy">Privātuma politika</a></li>
+      </ul>
+    </nav>`,
   header: `    <header class="site-header">
       <div class="wrap header-inner">
         <a class="brand" href="/demo/" aria-label="Ankravs Inc. — sākumlapa">
@@ -16,7 +23,7 @@ const PARTS = {
         </a>
       </div>
     </header>`,
-  scenarios: `    <nav class="scenario-nav" aria-labelledby="scenario-label">
+  scenarios: `    <nav class="scenario-nav" aria-labelledby="scenario-label" lang="lv">
       <div class="wrap scenario-inner">
         <p class="scenario-label" id="scenario-label">Demo scenāriji:</p>
         <ul class="scenario-list">
@@ -36,20 +43,18 @@ const PARTS = {
           <h2 class="footer-title">SIA „Ankravs Inc.”</h2>
           <p class="footer-note">Demonstrācijas lapa sīkdatņu joslai „piekritu”; saturs ir ilustratīvs.</p>
         </div>
-        <nav aria-label="Privātums">
-          <ul class="footer-links">
-            <li><a href="#" data-piekritu-open="preferences">Sīkdatņu iestatījumi</a></li>
-            <li><a href="#" data-piekritu-open="policy">Privātuma politika</a></li>
-          </ul>
-        </nav>
+        <!-- demo:privacy -->
       </div>
     </footer>`,
 };
 
-/** `html` with its chrome markers filled in; `pathname` marks the current scenario. */
+const MARKER = /^( *)<!-- demo:(header|scenarios|footer|privacy) -->$/gm;
+
+/** `html` with its chrome markers filled in (a part's own markers too); `pathname` marks the current scenario. */
 export function withChrome(html, pathname) {
-  return html.replace(/^( *)<!-- demo:(header|scenarios|footer) -->$/gm, (marker, indent, name) => {
-    const part = PARTS[name].replace(/^ {4}/gm, indent);
-    return name === 'scenarios' ? part.replace(`<a href="${pathname}">`, `<a href="${pathname}" aria-current="page">`) : part;
+  const current = pathname.replace(/\/index\.html$/, '/');
+  return html.replace(MARKER, (marker, indent, name) => {
+    const part = withChrome(PARTS[name], pathname).replace(/^ {4}/gm, indent);
+    return name === 'scenarios' ? part.replace(`<a href="${current}">`, `<a href="${current}" aria-current="page">`) : part;
   });
 }

@@ -4,6 +4,7 @@
  */
 import { randomBytes } from 'node:crypto';
 import { readFile } from 'node:fs/promises';
+import { withChrome } from './chrome.mjs';
 import { renderPage } from './render.mjs';
 
 const PAGE = new URL('./csp.html', import.meta.url);
@@ -33,7 +34,7 @@ export const contentSecurityPolicy = (nonce, { rendered = false, hashes } = {}) 
 export function cspPage({ extra = () => '' } = {}) {
   return async (req, res, url) => {
     const nonce = randomBytes(16).toString('base64');
-    const page = (await readFile(PAGE, 'utf8')).replace('</body>', `${extra(url)}</body>`).replaceAll('{{nonce}}', nonce);
+    const page = withChrome(await readFile(PAGE, 'utf8'), url.pathname).replace('</body>', `${extra(url)}</body>`).replaceAll('{{nonce}}', nonce);
     // ?render=ssr|snippet (demo/render.mjs): the stub and the shadow root's style carry the
     // nonce, or with &csp=hash none, allowed by their hashes instead.
     const render = url.searchParams.get('render');
