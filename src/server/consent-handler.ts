@@ -56,7 +56,6 @@ export interface ConsentHandlerOptions {
   allowedOrigins?: readonly string[];
 }
 
-
 type CookieOptions = NonNullable<Exclude<ConsentHandlerOptions['cookie'], false>>;
 
 /** Seconds a decision has left by the server's clock: counted from the decision, so re-sending an old record never extends it. */

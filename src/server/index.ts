@@ -21,8 +21,12 @@ export type {
   StoredRecord,
   VerifyResult,
 } from './records/store.js';
-/** A record's `choice`: the accept type of the banner (`all`, `necessary` or `custom`). */
-export type { AcceptType } from '../core/consent.js';
+/**
+ * A record's `choice` (`all`, `necessary` or `custom`): what its granted and denied lists
+ * amount to, not the button pressed ("Piekrītu" narrowed by Global Privacy Control reads
+ * `custom`, a saved selection with every switch on reads `all`).
+ */
+export type { AcceptType };
 /** @deprecated The same type as `AcceptType`, its name everywhere else; kept so that code importing it still compiles. */
 export type Choice = AcceptType;
 export { maskIp } from './records/request.js';

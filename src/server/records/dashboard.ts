@@ -39,7 +39,6 @@ const signedIn = (request: IncomingMessage): string | undefined => cookieValues(
 
 const bearer = (request: IncomingMessage) => /^Bearer (.+)$/.exec(String(request.headers.authorization ?? ''))?.[1];
 
-
 function readForm(request: IncomingMessage, limit = 2048): Promise<URLSearchParams> {
   return new Promise((resolve, reject) => {
     let body = '';
