@@ -48,12 +48,14 @@ const PARTS = {
     </footer>`,
 };
 
-const MARKER = /^( *)<!-- demo:(header|scenarios|footer|privacy) -->$/gm;
+/** A marker alone on its line; a name the chrome does not have is an error, not a page without it. */
+const MARKER = /^( *)<!-- demo:([a-z-]+) -->\r?$/gm;
 
 /** `html` with its chrome markers filled in (a part's own markers too); `pathname` marks the current scenario. */
 export function withChrome(html, pathname) {
   const current = pathname.replace(/\/index\.html$/, '/');
   return html.replace(MARKER, (marker, indent, name) => {
+    if (!Object.hasOwn(PARTS, name)) throw new Error(`demo/chrome.mjs: no part "${name}" (${Object.keys(PARTS).join(', ')})`);
     const part = withChrome(PARTS[name], pathname).replace(/^ {4}/gm, indent);
     return name === 'scenarios' ? part.replace(`<a href="${current}">`, `<a href="${current}" aria-current="page">`) : part;
   });
