@@ -181,7 +181,8 @@ describe('a returning visitor', () => {
     try {
       const element = await mount({ revision: '1', ...attributes });
       await until(() => (window as { returningTagRan?: boolean }).returningTagRan === true, 'the granted tag');
-      // The runtime's later task (clean-up, queued records) too.
+      // The runtime's later task (clean-up, queued records: a setTimeout of 0 after its start) too;
+      // reads after these 50 ms are not counted.
       await new Promise((resolve) => setTimeout(resolve, 50));
       return { element, storageReads, cookieReads };
     } finally {

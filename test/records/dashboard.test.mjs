@@ -78,7 +78,8 @@ describe('records dashboard', () => {
 
   it('reads its sign-in cookie from the Cookie header by the one rule: exact name, first value, never a 500', async () => {
     const cases = [
-      { cookie: `other=1;piekritu_dashboard=${encodeURIComponent(TOKEN)}`, status: 200 },
+      // Percent-encoded (every `-` as %2D): read decoded, as any cookie value.
+      { cookie: `other=1;piekritu_dashboard=${TOKEN.replaceAll('-', '%2D')}`, status: 200 },
       { cookie: `other=1; piekritu_dashboard \t=\t${TOKEN} `, status: 200 },
       { cookie: `piekritu_dashboard_x=${TOKEN}; xpiekritu_dashboard=${TOKEN}; __proto__=${TOKEN}; constructor=${TOKEN}`, status: 401 },
       // One guess per request: a second copy of the cookie is not tried.

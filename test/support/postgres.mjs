@@ -8,7 +8,7 @@
  */
 import { execFileSync } from 'node:child_process';
 import { chmodSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { createServer } from 'node:net';
+import { freePort } from './net.mjs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { PROGRAMS } from './setup.mjs';
@@ -42,18 +42,6 @@ function install() {
   process.stderr.write('PostgreSQL not found: installing Debian\'s postgresql package…\n');
   apt(['update']);
   apt(['install', '-y', '--no-install-recommends', 'postgresql']);
-}
-
-function freePort() {
-  return new Promise((resolve, reject) => {
-    const server = createServer();
-    server.unref();
-    server.on('error', reject);
-    server.listen(0, '127.0.0.1', () => {
-      const { port } = server.address();
-      server.close(() => resolve(port));
-    });
-  });
 }
 
 /** Run a server binary as the `postgres` user when we are root, as ourselves otherwise. */
