@@ -207,6 +207,18 @@ describe('a returning visitor', () => {
     expect(getComputedStyle(banner).position).to.equal('fixed');
   });
 
+  it('deciding again through the API with nothing shown: the "saved" status comes styled, a fixed box, not text in the page', async () => {
+    await decided();
+    const { element } = await returning();
+    expect(element.shadowRoot!.adoptedStyleSheets.length, 'no styles yet').to.equal(0);
+    // The same choice again: nothing withdrawn, so no reload offer brings the styles.
+    element.acceptAll();
+    const status = mustPart(element, 'status');
+    await until(() => (status.textContent ?? '').trim() !== '', 'the status announced');
+    expect(getComputedStyle(status).position).to.equal('fixed');
+    expect(element.shadowRoot!.adoptedStyleSheets.length).to.be.greaterThan(0);
+  });
+
   it('reads the cookie twice: when the element starts, and when the runtime opens the jar (no third read to catch up with other tabs)', async () => {
     await decided();
     const { element, cookieReads } = await returning();

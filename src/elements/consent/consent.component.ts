@@ -212,7 +212,10 @@ export class PiekrituConsent extends ReactiveElement {
     const controller = (this.#consent = new ConsentController(this, config, {
       warn: this.#warn,
       changed: (consent, kept) => {
-        if (kept !== undefined) return this.#style(), this.#status.announce(this.#bannerT()(kept ? 'status.saved' : 'status.unsaved'), this.#language.lang);
+        if (kept !== undefined) {
+          this.#style();
+          return this.#status.announce(this.#bannerT()(kept ? 'status.saved' : 'status.unsaved'), this.#language.lang);
+        }
         this.#setView(null);
         if (consent.decided) this.#closeBanner();
         else this.#openBanner();
