@@ -4,7 +4,7 @@
  */
 import Cookies from 'js-cookie';
 import { decode, encode } from '../core/codec.js';
-import { newestChoice } from '../core/cookie-header.js';
+import { cookieValues, newestChoice } from '../core/cookie-header.js';
 import { domainsOf, pathsOf } from '../core/gating.js';
 import { choiceOfRecord } from '../core/record.js';
 import { newestQueued } from './records.js';
@@ -45,14 +45,11 @@ function guarded<T>(fallback: T, work: () => T): T {
   }
 }
 
-/** Every value the page sees under `name`, one per scope that holds it (js-cookie reads only the first). */
-const valuesOf = (name: string): string[] =>
-  guarded([], () =>
-    document.cookie
-      .split('; ')
-      .filter((pair) => pair.startsWith(`${name}=`))
-      .map((pair) => Cookies.converter.read(pair.slice(name.length + 1), name)),
-  );
+/**
+ * Every value the page sees under `name`, one per scope that holds it (js-cookie reads only
+ * the first), read by the rule the server reads a `Cookie` header with.
+ */
+const valuesOf = (name: string): string[] => guarded([], () => cookieValues(document.cookie, name));
 
 /** The value with the newest decision; the first, unreadable, only when nothing is readable (the store warns of it). */
 const newest = (values: string[]): string | undefined => newestChoice(values)?.value ?? values[0];
