@@ -1,11 +1,18 @@
 /**
- * The chrome the demo's pages share (the brand header, the list of scenarios, the footer
- * with the settings and policy links), written once: a page marks where each goes with
- * `<!-- demo:header -->`, `<!-- demo:scenarios -->`, `<!-- demo:footer -->` or, in a footer
- * of its own, `<!-- demo:privacy -->`; `demo/serve.mjs` (and `demo/csp.mjs`) put it in, the
- * current page's scenario marked `aria-current`.
+ * The chrome the demo's pages share (the brand, the list of scenarios, the footer with the
+ * settings and policy links), written once: a page marks where each goes with
+ * `<!-- demo:header -->`, `<!-- demo:scenarios -->`, `<!-- demo:footer -->` or, in a header
+ * or footer of its own, `<!-- demo:brand -->` and `<!-- demo:privacy -->`; `demo/serve.mjs`
+ * and `demo/csp.mjs` put it in, the current page's scenario marked `aria-current`.
  */
 const PARTS = {
+  brand: `    <a class="brand" href="/demo/" aria-label="Ankravs Inc. — sākumlapa">
+      <svg class="brand-mark" viewBox="0 0 32 32" width="32" height="32" aria-hidden="true" focusable="false">
+        <rect width="32" height="32" rx="8" fill="currentColor" />
+        <path d="M9 23 L16 8 L23 23 M12 17.5 H20" fill="none" stroke="var(--surface)" stroke-width="2.6" stroke-linecap="round" stroke-linejoin="round" />
+      </svg>
+      <span class="brand-name">Ankravs Inc.</span>
+    </a>`,
   privacy: `    <nav aria-label="Privātums">
       <ul class="footer-links">
         <li><a href="#" data-piekritu-open="preferences">Sīkdatņu iestatījumi</a></li>
@@ -14,13 +21,7 @@ const PARTS = {
     </nav>`,
   header: `    <header class="site-header">
       <div class="wrap header-inner">
-        <a class="brand" href="/demo/" aria-label="Ankravs Inc. — sākumlapa">
-          <svg class="brand-mark" viewBox="0 0 32 32" width="32" height="32" aria-hidden="true" focusable="false">
-            <rect width="32" height="32" rx="8" fill="currentColor" />
-            <path d="M9 23 L16 8 L23 23 M12 17.5 H20" fill="none" stroke="var(--surface)" stroke-width="2.6" stroke-linecap="round" stroke-linejoin="round" />
-          </svg>
-          <span class="brand-name">Ankravs Inc.</span>
-        </a>
+        <!-- demo:brand -->
       </div>
     </header>`,
   scenarios: `    <nav class="scenario-nav" aria-labelledby="scenario-label" lang="lv">
